@@ -1,0 +1,103 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+from belvedere.accounts.models import TIMEZONES, User
+
+AVATAR_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
+AVATAR_MAX_PIXELS = 4096
+
+
+def check_display_name(value: str, *, exclude_pk=None) -> str:
+    value = " ".join(value.split())
+    if len(value) < 2:
+        raise forms.ValidationError(_("A display name needs at least 2 characters."))
+    taken = User.objects.filter(display_name__iexact=value).exclude(pk=exclude_pk).exists()
+    if taken:
+        raise forms.ValidationError(_("This display name is already taken."))
+    return value
+
+
+class SignupForm(forms.Form):
+    email = forms.EmailField(label=_("Email address"), max_length=254)
+    display_name = forms.CharField(label=_("Display name"), max_length=40)
+    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
+    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("An account already uses this email address."))
+        return email
+
+    def clean_display_name(self):
+        return check_display_name(self.cleaned_data["display_name"])
+
+    def clean(self):
+        data = super().clean()
+        p1, p2 = data.get("password1"), data.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords differ."))
+        elif p1:
+            candidate = User(email=data.get("email", ""), display_name=data.get("display_name", ""))
+            try:
+                password_validation.validate_password(p1, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("Email address"), widget=forms.EmailInput(attrs={"autofocus": True})
+    )
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not user.email_verified:
+            raise forms.ValidationError(
+                _("Please confirm your email address first: we sent you a link."),
+                code="unverified",
+            )
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"), required=False, choices=[("", "—")] + [(tz, tz) for tz in TIMEZONES]
+    )
+
+    class Meta:
+        model = User
+        fields = ["display_name", "bio", "avatar", "language", "time_zone"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_display_name(self):
+        return check_display_name(self.cleaned_data["display_name"], exclude_pk=self.instance.pk)
+
+    def clean_avatar(self):
+        avatar = self.cleaned_data.get("avatar")
+        if not avatar or not hasattr(avatar, "content_type"):
+            return avatar  # unchanged or cleared
+        if avatar.size > settings.AVATAR_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The image is too large (at most %(size)d kB).")
+                % {"size": settings.AVATAR_MAX_BYTES // 1024}
+            )
+        try:
+            image = Image.open(avatar)
+            image.verify()
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            raise forms.ValidationError(_("This file is not an image we can read."))
+        if image.format not in AVATAR_FORMATS:
+            raise forms.ValidationError(_("Use a PNG, JPEG, GIF or WebP image."))
+        if max(image.size) > AVATAR_MAX_PIXELS:
+            raise forms.ValidationError(_("The image is too large (at most 4096 pixels a side)."))
+        avatar.seek(0)
+        return avatar
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(label=_("Token name"), max_length=80)

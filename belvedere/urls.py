@@ -1,0 +1,16 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from belvedere.api import api
+
+urlpatterns = [
+    path("", include("belvedere.core.urls")),
+    path("accounts/", include("belvedere.accounts.urls")),
+    path("audit/", include("belvedere.activity.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+    path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+]
