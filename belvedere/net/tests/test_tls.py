@@ -10,8 +10,7 @@ import pytest
 
 from belvedere.net import FetchConnectionError, fetch
 from belvedere.net import resolve as resolver
-
-from .conftest import RecordingServer
+from belvedere.net.tests.httpserver import RecordingServer
 
 pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl")
 
