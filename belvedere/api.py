@@ -1,17 +1,47 @@
 """The one NinjaAPI of Belvedere, under /api/v1/. Each app adds its router here."""
 
+import logging
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.security import SessionAuth
 
 from belvedere.accounts.api import router as accounts_router
-from belvedere.accounts.auth import TokenAuth
+from belvedere.accounts.auth import MemberSessionAuth, TokenAuth
+
+logger = logging.getLogger("belvedere.api")
 
 api = NinjaAPI(
     title="Belvedere API",
     version="1",
     description="Authenticate with your session cookie (and CSRF token) or with "
     "`Authorization: Bearer <token>` using a personal API token.",
-    auth=[TokenAuth(), SessionAuth()],
+    auth=[TokenAuth(), MemberSessionAuth()],
     urls_namespace="api",
 )
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    detail = str(exc) or _("You do not have permission to do this.")
+    return api.create_response(request, {"detail": detail}, status=403)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(ObjectDoesNotExist)
+def does_not_exist(request, exc):
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(Exception)
+def server_error(request, exc):
+    logger.exception("Unexpected error in %s %s", request.method, request.path)
+    return api.create_response(request, {"detail": _("Internal server error.")}, status=500)
+
+
 api.add_router("/accounts", accounts_router, tags=["accounts"])

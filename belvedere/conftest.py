@@ -23,8 +23,9 @@ def _media_root(settings, tmp_path):
 
 
 def make_member(email, name, role=Role.MEMBER, **fields) -> User:
+    fields.setdefault("email_verified", True)
     user = User.objects.create_user(
-        email=email, password=PASSWORD, display_name=name, role=role, email_verified=True, **fields
+        email=email, password=PASSWORD, display_name=name, role=role, **fields
     )
     return user
 
@@ -62,3 +63,36 @@ def token_for():
         return create_token(user, name="test")[1]
 
     return make
+
+
+@pytest.fixture
+def fresh_cache(settings):
+    """A private in-memory cache for this test, so rate-limit counters never leak between tests
+    (nor between test runs sharing a Redis)."""
+    import uuid
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"test-{uuid.uuid4().hex}",
+        }
+    }
+
+
+@pytest.fixture
+def login_as(client):
+    """`login_as(carol)` signs the test client in as that persona and returns the client."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def csrf_client(db):
+    """A test client that enforces CSRF checks, as a browser would meet them."""
+    from django.test import Client
+
+    return Client(enforce_csrf_checks=True)

@@ -10,4 +10,5 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from belvedere.core import navigation
 
+        navigation.register(_("Members"), "accounts:members", role="manager", order=85)
         navigation.register(_("Profile"), "accounts:profile", role="member", order=90)

@@ -1,11 +1,12 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from belvedere.accounts.models import TIMEZONES, User
+from belvedere.accounts import services
+from belvedere.accounts.models import TIMEZONES, Role, User
 
 AVATAR_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
 AVATAR_MAX_PIXELS = 4096
@@ -55,6 +56,9 @@ class LoginForm(AuthenticationForm):
         label=_("Email address"), widget=forms.EmailInput(attrs={"autofocus": True})
     )
 
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()  # addresses are stored lowercased
+
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
         if not user.email_verified:
@@ -72,7 +76,13 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "bio", "avatar", "language", "time_zone"]
-        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 4}),
+            "avatar": forms.ClearableFileInput(
+                attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}
+            ),
+        }
+        help_texts = {"avatar": _("PNG, JPEG, GIF or WebP, at most 1 MB and 4096 pixels a side.")}
 
     def clean_display_name(self):
         return check_display_name(self.cleaned_data["display_name"], exclude_pk=self.instance.pk)
@@ -89,7 +99,13 @@ class ProfileForm(forms.ModelForm):
         try:
             image = Image.open(avatar)
             image.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        except (
+            UnidentifiedImageError,
+            Image.DecompressionBombError,
+            OSError,
+            SyntaxError,
+            ValueError,
+        ):
             raise forms.ValidationError(_("This file is not an image we can read."))
         if image.format not in AVATAR_FORMATS:
             raise forms.ValidationError(_("Use a PNG, JPEG, GIF or WebP image."))
@@ -101,3 +117,114 @@ class ProfileForm(forms.ModelForm):
 
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("Token name"), max_length=80)
+
+
+class ResendForm(forms.Form):
+    email = forms.EmailField(label=_("Email address"), max_length=254)
+
+
+class EmailChangeForm(forms.Form):
+    email = forms.EmailField(label=_("New email address"), max_length=254)
+    password = forms.CharField(
+        label=_("Your current password"), widget=forms.PasswordInput, strip=False
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if email == self.user.email:
+            raise forms.ValidationError(_("This is already your email address."))
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("An account already uses this email address."))
+        return email
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your current password."))
+        return password
+
+
+class ResetPasswordForm(SetPasswordForm):
+    """The password reset form, saving through the accounts service (so the ledger knows)."""
+
+    def save(self, commit=True):
+        services.change_password(
+            self.user, self.cleaned_data["new_password1"], verb="member.reset_password"
+        )
+        return self.user
+
+
+class MemberFilterForm(forms.Form):
+    STATUSES = [
+        ("", _("Any status")),
+        ("active", _("Active")),
+        ("inactive", _("Deactivated")),
+        ("unverified", _("Email not confirmed")),
+    ]
+    q = forms.CharField(label=_("Search"), required=False, max_length=120)
+    role = forms.ChoiceField(label=_("Role"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUSES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [("", _("Any role"))] + list(Role.choices)
+
+    def filters(self) -> dict:
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        min_length=3,
+        help_text=_("Kept in the audit log."),
+        widget=forms.TextInput,
+    )
+
+
+class RoleForm(ReasonForm):
+    role = forms.ChoiceField(label=_("New role"), choices=Role.choices)
+    field_order = ["role", "reason"]
+
+
+class EraseForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your current password"), widget=forms.PasswordInput, strip=False
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and personal data will be erased for good.")
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your current password."))
+        return password
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    """Django's password change form, saving through the accounts service."""
+
+    def save(self, commit=True):
+        services.change_password(self.user, self.cleaned_data["new_password1"])
+        return self.user
+
+
+class ActiveForm(ReasonForm):
+    """Deactivate (active=0) or reactivate (active=1) a member, with a reason."""
+
+    active = forms.TypedChoiceField(
+        choices=[("1", "1"), ("0", "0")],
+        coerce=lambda value: value == "1",
+        widget=forms.HiddenInput,
+    )

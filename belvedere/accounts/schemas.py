@@ -1,6 +1,9 @@
 from datetime import datetime
+from typing import Literal
 
 from ninja import Field, Schema
+
+RoleName = Literal["member", "moderator", "manager", "admin"]
 
 
 class MemberOut(Schema):
@@ -19,6 +22,29 @@ class MemberPatch(Schema):
     bio: str | None = Field(None, max_length=2000)
     language: str | None = None
     time_zone: str | None = None
+
+
+class MemberAdminOut(Schema):
+    id: int
+    email: str
+    display_name: str
+    role: str
+    is_active: bool
+    email_verified: bool
+    date_joined: datetime
+    last_login: datetime | None
+
+
+class MemberFilters(Schema):
+    q: str = Field("", max_length=120, description="Search in email and display name")
+    role: RoleName | None = None
+    status: Literal["active", "inactive", "unverified"] | None = None
+
+
+class MemberAdminPatch(Schema):
+    role: RoleName | None = None
+    is_active: bool | None = None
+    reason: str = Field(..., min_length=3, max_length=500, description="Kept in the audit log")
 
 
 class TokenIn(Schema):

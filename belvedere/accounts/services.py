@@ -1,7 +1,11 @@
-"""Every write on members: sign-up, verification, profile, roles."""
+"""Every write on members: sign-up, verification, profile, email, password, roles, erasure.
+
+Each function is the one write path of its verb and records it in the activity ledger.
+"""
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
+from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -11,7 +15,23 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from belvedere.accounts.models import Role, User
-from belvedere.activity.services import record
+from belvedere.activity.services import forget_member, record
+
+EMAIL_CHANGE_SALT = "belvedere.accounts.email-change"
+EMAIL_CHANGE_MAX_AGE = 3 * 24 * 3600
+
+
+class InvalidLink(Exception):
+    """A confirmation link that is forged, expired or already used."""
+
+
+def send_member_email(user: User, template: str, context: dict, *, to: str = "") -> None:
+    """Send `accounts/email/<template>.txt` (and its `_subject`) in the member's language."""
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        context = {"user": user, "base_url": settings.BASE_URL, **context}
+        subject = render_to_string(f"accounts/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"accounts/email/{template}.txt", context)
+    send_mail(subject, body, None, [to or user.email])
 
 
 @transaction.atomic
@@ -31,11 +51,18 @@ def verification_url(user: User) -> str:
 
 
 def send_verification_email(user: User) -> None:
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        context = {"user": user, "url": verification_url(user)}
-        subject = render_to_string("accounts/email/verify_subject.txt", context).strip()
-        body = render_to_string("accounts/email/verify.txt", context)
-    send_mail(subject, body, None, [user.email])
+    send_member_email(user, "verify", {"url": verification_url(user)})
+
+
+def resend_verification(email: str) -> bool:
+    """Send a fresh link if an active, unverified account uses `email`. Says nothing to callers."""
+    user = User.objects.filter(
+        email__iexact=email.strip(), email_verified=False, is_active=True
+    ).first()
+    if user is None:
+        return False
+    send_verification_email(user)
+    return True
 
 
 def confirm_email(user: User) -> None:
@@ -45,22 +72,95 @@ def confirm_email(user: User) -> None:
         record(user, "member.verify_email", user)
 
 
+@transaction.atomic
 def update_profile(user: User, *, actor: User, **fields) -> list[str]:
+    """Save the given profile fields of `user`; returns the names of those that changed."""
+    if "avatar" in fields and fields["avatar"] is None:  # no upload, none before
+        del fields["avatar"]
+    elif fields.get("avatar") is False:  # the form's "clear" box
+        fields["avatar"] = ""
+    old_avatar = user.avatar.name if user.avatar else ""
     changed = [name for name, value in fields.items() if getattr(user, name) != value]
     for name in changed:
         setattr(user, name, fields[name])
     if changed:
         user.save(update_fields=changed)
         record(actor, "member.update_profile", user, staff=actor.pk != user.pk, fields=changed)
+    if "avatar" in changed and old_avatar:
+        storage = user.avatar.storage
+        transaction.on_commit(lambda: storage.delete(old_avatar))
     return changed
 
 
-def set_role(user: User, role: str, *, actor: User, reason: str = "") -> None:
+def request_email_change(user: User, new_email: str) -> None:
+    """Mail a confirmation link to `new_email`; the address changes once it is opened."""
+    payload = {"u": user.pk, "old": user.email, "new": new_email.strip().lower()}
+    token = signing.dumps(payload, salt=EMAIL_CHANGE_SALT)
+    url = settings.BASE_URL + reverse("accounts:confirm_email_change", args=[token])
+    send_member_email(user, "email_change", {"url": url}, to=payload["new"])
+
+
+@transaction.atomic
+def confirm_email_change(token: str) -> User:
+    """Apply the change a link from `request_email_change` asks for, or raise InvalidLink."""
+    try:
+        payload = signing.loads(token, salt=EMAIL_CHANGE_SALT, max_age=EMAIL_CHANGE_MAX_AGE)
+        user = User.objects.select_for_update().get(pk=payload["u"], email=payload["old"])
+    except (signing.BadSignature, User.DoesNotExist, KeyError, TypeError):
+        raise InvalidLink
+    if User.objects.filter(email__iexact=payload["new"]).exclude(pk=user.pk).exists():
+        raise InvalidLink
+    user.email = payload["new"]
+    user.email_verified = True
+    user.save(update_fields=["email", "email_verified"])
+    record(user, "member.change_email", user)
+    return user
+
+
+def change_password(user: User, password: str, *, verb: str = "member.change_password") -> None:
+    """Set a new password (also after a reset: the link proved the address, so it is verified)."""
+    user.set_password(password)
+    fields = ["password"]
+    if verb == "member.reset_password" and not user.email_verified:
+        user.email_verified = True
+        fields.append("email_verified")
+    user.save(update_fields=fields)
+    record(user, verb, user)
+
+
+@transaction.atomic
+def set_role(user: User, role: str, *, actor: User | None, reason: str = "") -> bool:
+    """Give `user` the role `role`; returns False when it already had it."""
     role = Role(role)
     if user.role == role:
-        return
+        return False
     previous = user.role
     user.role = role
-    user.is_staff = role == Role.ADMIN
+    user.is_staff = role == Role.ADMIN or user.is_superuser
     user.save(update_fields=["role", "is_staff"])
-    record(actor, "member.set_role", user, reason=reason, staff=True, old=previous, new=role)
+    record(actor, "member.set_role", user, reason=reason, staff=True, old=previous, new=role.value)
+    return True
+
+
+@transaction.atomic
+def set_active(user: User, active: bool, *, actor: User | None, reason: str = "") -> bool:
+    """Deactivate (no login, no token) or reactivate `user`; False when nothing changes."""
+    if user.is_active == active:
+        return False
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    verb = "member.reactivate" if active else "member.deactivate"
+    record(actor, verb, user, reason=reason, staff=True)
+    return True
+
+
+@transaction.atomic
+def erase_member(user: User, *, actor: User) -> None:
+    """GDPR erasure: delete the member and their tokens; ledger rows stay, anonymised."""
+    record(actor, "member.erase", user, staff=actor.pk != user.pk)
+    forget_member(user, placeholder=f"deleted member #{user.pk}")
+    avatar = user.avatar.name if user.avatar else ""
+    if avatar:
+        storage = user.avatar.storage
+        transaction.on_commit(lambda: storage.delete(avatar))
+    user.delete()

@@ -7,8 +7,16 @@ from django.utils import timezone
 
 from belvedere.accounts.models import ApiToken, User
 from belvedere.activity.services import record
+from belvedere.core import ratelimit
 
 TOKEN_PREFIX = "bvd_"  # noqa: S105 (a prefix, not a secret)
+CREATE_LIMIT = 10  # tokens a member may create from the web or the API per window
+CREATE_WINDOW = 3600
+
+
+def may_create_token(user: User) -> bool:
+    """Count one creation attempt by `user`; False once they made too many this hour."""
+    return ratelimit.hit("token-create", str(user.pk), window=CREATE_WINDOW) <= CREATE_LIMIT
 
 
 def digest(raw: str) -> str:
