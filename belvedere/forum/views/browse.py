@@ -1,0 +1,78 @@
+"""Reading the forum: index, category, topic, tag, and post permalinks."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from belvedere.core.csv import csv_response
+from belvedere.forum import queries
+from belvedere.forum.views.common import topic_context
+
+SORTS = {"latest", "new", "top"}
+
+
+def _topic_page(request, topics, template: str, context: dict):
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "latest"
+    topics = topics(sort)
+    if request.GET.get("format") == "csv":
+        rows = ((t.pk, t.title, t.author, t.created_at.isoformat(), t.post_count) for t in topics)
+        return csv_response("topics.csv", ["id", "title", "author", "created_at", "posts"], rows)
+    page = Paginator(topics, queries.TOPICS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context.update(page=page, sort=sort, sorts=sorted(SORTS), query=query.urlencode())
+    return render(request, template, context)
+
+
+@require_GET
+def index(request: HttpRequest):
+    categories = queries.list_categories(request.user)
+    can_start = request.user.is_authenticated
+    return render(request, "forum/index.html", {"categories": categories, "can_start": can_start})
+
+
+@require_GET
+def category(request: HttpRequest, slug: str):
+    category = queries.get_category_for_user(request.user, slug)
+    subcategories = [
+        c for c in queries.readable_categories(request.user) if c.parent_id == category.pk
+    ]
+    context = {"category": category, "subcategories": subcategories}
+
+    def topics(sort):
+        return queries.list_topics(request.user, category=category, sort=sort)
+
+    return _topic_page(request, topics, "forum/category.html", context)
+
+
+@require_GET
+def tag(request: HttpRequest, slug: str):
+    tag = queries.get_tag(slug)
+
+    def topics(sort):
+        return queries.list_topics(request.user, tag=tag, sort=sort)
+
+    return _topic_page(request, topics, "forum/tag.html", {"tag": tag})
+
+
+@require_GET
+def topic(request: HttpRequest, topic_id: int, slug: str = ""):
+    topic = queries.get_topic_for_user(request.user, topic_id)
+    posts = queries.list_posts(request.user, topic)
+    page = Paginator(posts, queries.POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    context = topic_context(request, topic, page)
+    return render(request, "forum/topic.html", context)
+
+
+@require_GET
+def post_link(request: HttpRequest, post_id: int):
+    post = queries.get_post_for_user(request.user, post_id)
+    return redirect(post_url(request.user, post))
+
+
+def post_url(user, post) -> str:
+    page = queries.post_page_number(user, post)
+    url = reverse("forum:topic", args=[post.topic_id])
+    return f"{url}?page={page}#post-{post.number}" if page > 1 else f"{url}#post-{post.number}"
