@@ -1,6 +1,6 @@
 """Who may do what with members. Every view and API handler asks here."""
 
-from belvedere.accounts.models import Role
+from belvedere.accounts.models import Role, User
 
 
 def has_role(user, role: str) -> bool:
@@ -36,5 +36,5 @@ def can_erase_self(user) -> bool:
         return False
     if user.role != Role.ADMIN:
         return True
-    others = type(user).objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=user.pk)
+    others = User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=user.pk)
     return others.exists()
