@@ -1,0 +1,74 @@
+"""One real browser walk: sign up, confirm the email, log in, switch to French."""
+
+import os
+import re
+import shutil
+
+import pytest
+from django.conf import settings
+from django.core import mail
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by the
+# fixtures here are still plain synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PASSWORD = "a long unusual passphrase"
+
+
+@pytest.fixture
+def browser_page():
+    executable = shutil.which("chromium")
+    if executable is None:
+        message = "Debian's chromium is not installed (apt-get install chromium)"
+        if os.environ.get("BELVEDERE_TEST_SERVICES") == "required":
+            pytest.fail(message)
+        pytest.skip(message)
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS, headless=True
+        )
+        page = browser.new_page(locale="en-GB")
+        page.set_default_timeout(5000)
+        try:
+            yield page
+        finally:
+            browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_sign_up_confirm_log_in_and_switch_to_french(live_server, browser_page, fresh_cache):
+    page = browser_page
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Sign up").click()
+    page.get_by_label("Email address").fill("nina@example.com")
+    page.get_by_label("Display name").fill("Nina")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password again").fill(PASSWORD)
+    page.get_by_role("button", name="Create my account").click()
+    page.get_by_role("heading", name="Check your email").wait_for()
+
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://\S+", mail.outbox[0].body).group(0)
+    page.goto(live_server.url + link[len(settings.BASE_URL) :])
+    page.get_by_text("Your email address is confirmed.").wait_for()
+
+    page.get_by_label("Email address").fill("nina@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.locator("main").get_by_role("button", name="Log in").click()
+    page.get_by_text("Hello Nina").wait_for()
+
+    page.get_by_label("Language").select_option("fr")
+    page.get_by_role("button", name="Change").click()
+    page.get_by_role("button", name="Se déconnecter").wait_for()
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.get_by_role("navigation").get_by_role("link", name="Profil").is_visible()
