@@ -1,0 +1,40 @@
+"""`belvedere text train|evaluate`: retrain the text models or measure them on labelled CSVs."""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from belvedere.text import evaluate, train
+from belvedere.text.models import DATA
+
+
+class Command(BaseCommand):
+    help = "Retrain (train) or measure (evaluate) the offline text models."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        t = sub.add_parser("train", help="retrain every model from CSV files in --data")
+        t.add_argument("--data", type=Path, required=True, help="laid out like shared/data/nlp")
+        t.add_argument("--out", type=Path, default=DATA, help="where to write the weights")
+        e = sub.add_parser("evaluate", help="macro-F1, precision, recall and AUC")
+        e.add_argument("--data", type=Path, help="sentiment/*_val.csv and toxicity/*.csv")
+        e.add_argument("--file", type=Path, help="one CSV with text,label or text,toxic")
+        e.add_argument("--mode", choices=["auto", "fast", "accurate"], default="auto")
+
+    def handle(self, *args: object, **options: object) -> None:
+        if options["action"] == "train":
+            if not (options["data"] / "sentiment").is_dir():
+                raise CommandError(f"{options['data']}/sentiment not found")
+            manifest = train.train(options["data"], options["out"], log=self.stdout.write)
+            self.stdout.write(json.dumps(manifest["figures"], indent=2))
+            return
+        if options["file"]:
+            if not options["file"].exists():
+                raise CommandError(f"{options['file']} not found")
+            metrics = evaluate.evaluate_file(options["file"], options["mode"])
+            self.stdout.write(json.dumps(metrics))
+        elif options["data"]:
+            evaluate.evaluate_dir(options["data"], options["mode"], log=self.stdout.write)
+        else:
+            raise CommandError("give --data DIR or --file CSV")

@@ -1,0 +1,1 @@
+"""Offline French and English text analysis: language, sentiment, toxicity (no Django)."""

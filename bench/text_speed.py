@@ -1,0 +1,71 @@
+"""Speed and memory of belvedere.text on one core.
+
+    OMP_NUM_THREADS=1 .venv/bin/python bench/text_speed.py --data ../shared/data/nlp
+
+Texts are the French and English validation tweets (648), repeated to the sample size.
+Fast path: language + normalisation + word lists + linear toxicity + fast sentiment,
+batched through ``analyze_many(mode="fast")``. Accurate: the same with e5 sentiment.
+"""
+
+import argparse
+import contextlib
+import csv
+import html
+import os
+import resource
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def get_texts(data: Path) -> list[str]:
+    texts = []
+    for lang in ("fr", "en"):
+        with open(data / "sentiment" / f"{lang}_val.csv", encoding="utf-8") as f:
+            texts += [html.unescape(r["text"]) for r in csv.DictReader(f)]
+    return texts
+
+
+def rate(fn, texts, batch) -> float:
+    start = time.perf_counter()
+    for i in range(0, len(texts), batch):
+        fn(texts[i : i + batch])
+    return len(texts) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/nlp")
+    parser.add_argument("--fast-n", type=int, default=20_000)
+    parser.add_argument("--accurate-n", type=int, default=400)
+    args = parser.parse_args()
+    with contextlib.suppress(AttributeError, OSError):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    from belvedere.text.analyze import analyze_many
+    from belvedere.text.sentiment import is_accurate_available
+
+    base = get_texts(args.data)
+    analyze_many(base[:10], mode="fast")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"max RSS after loading the fast path: {rss:.0f} MB")
+    texts = (base * (args.fast_n // len(base) + 1))[: args.fast_n]
+
+    def fast(batch):
+        return analyze_many(batch, mode="fast")
+
+    def accurate(batch):
+        return analyze_many(batch, mode="accurate")
+
+    print(f"fast path, batches of 1,000: {rate(fast, texts, 1000):,.0f} texts/s")
+    print(f"fast path, one by one: {rate(fast, texts[:3000], 1):,.0f} texts/s")
+    if is_accurate_available():
+        accurate(base[:10])
+        texts = base[: args.accurate_n]
+        print(f"accurate, batches of 64: {rate(accurate, texts, 64):,.1f} texts/s")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"max RSS after both paths: {rss:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

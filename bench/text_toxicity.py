@@ -1,0 +1,77 @@
+"""Toxicity figures: French CV (model vs word lists alone), Davidson held out, group attacks.
+
+    .venv/bin/python bench/text_toxicity.py --data ../shared/data/nlp
+
+French: 5-fold cross-validation over MLMA FR + the shipped French examples; in each fold
+the model trains on every English row plus the other French folds, exactly as
+``belvedere text train`` does, and is scored on the held-out French fold. "Lists only"
+calls a text toxic when any insult, profanity, slur or threat term matches.
+"""
+
+import argparse
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import f1_score, roc_auc_score
+from sklearn.model_selection import StratifiedKFold
+
+from belvedere.text import features
+from belvedere.text.analyze import analyze_many
+from belvedere.text.prepare import prepare
+from belvedere.text.train import C_TOXIC, fit, list_toxicity_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+GROUP_CASES = [
+    ("Je déteste les femmes.", "high"),
+    ("Les immigrés sont des parasites.", "high"),
+    ("immigrants are a plague", "high"),
+    ("Les musulmans n'ont rien à faire ici, qu'ils dégagent.", "high"),
+    ("Women are too dumb to be engineers.", "high"),
+    ("Les femmes représentent 52 % des inscrits.", "low"),
+    ("Women make up 52% of our members.", "low"),
+    ('Calling someone a "faggot" is unacceptable and will get you banned.', "low"),
+    ("Traiter quelqu'un de « sale arabe » est inacceptable.", "low"),
+    ("On m'a traité de bougnoule dans la rue, ça fait mal.", "low"),
+]
+
+
+def french_cv(data: Path) -> dict:
+    """Macro-F1 and AUC of the model and of the lists alone on French, by 5-fold CV."""
+    rows, _ = list_toxicity_rows(data)
+    prep = prepare([r["text"] for r in rows], languages=[r["lang"] for r in rows])
+    y = np.array([r["toxic"] for r in rows])
+    w = np.array([r["weight"] for r in rows])
+    fr = np.array([r["lang"] == "fr" for r in rows])
+    lists = np.array([bool(s.categories) for s in prep.signals]).astype(int)
+    pred, score = np.zeros(len(rows), int), np.zeros(len(rows))
+    fr_idx = np.flatnonzero(fr)
+    for train_fr, test_fr in StratifiedKFold(5, shuffle=True, random_state=0).split(fr_idx, y[fr]):
+        train_idx = np.concatenate([np.flatnonzero(~fr), fr_idx[train_fr]])
+        idf = features.get_idf(prep.counts[train_idx])
+        W, b, _ = fit(
+            features.weigh(prep.counts[train_idx], idf), y[train_idx], w[train_idx], C_TOXIC, True
+        )
+        test = fr_idx[test_fr]
+        z = np.asarray(features.weigh(prep.counts[test], idf) @ W).ravel() + b[0]
+        score[test], pred[test] = z, (z > 0).astype(int)
+    return {
+        "n": int(fr.sum()),
+        "model_macro_f1": round(f1_score(y[fr], pred[fr], average="macro"), 4),
+        "model_auc": round(roc_auc_score(y[fr], score[fr]), 4),
+        "lists_macro_f1": round(f1_score(y[fr], lists[fr], average="macro"), 4),
+        "lists_recall_toxic": round(float(lists[fr & (y == 1)].mean()), 4),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/nlp")
+    args = parser.parse_args()
+    print("French toxicity, 5-fold CV (MLMA FR + hand-written FR):", french_cv(args.data))
+    results = analyze_many([t for t, _ in GROUP_CASES], mode="fast")
+    for (text, expected), r in zip(GROUP_CASES, results, strict=True):
+        print(f"IDENTITY_ATTACK {r['toxicity']['IDENTITY_ATTACK']:.2f} (want {expected}): {text}")
+
+
+if __name__ == "__main__":
+    main()
