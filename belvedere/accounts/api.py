@@ -1,6 +1,6 @@
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.errors import HttpError, ValidationError
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -71,14 +71,14 @@ def create_token(request, payload: TokenIn):
     if not tokens.may_create_token(request.auth):
         raise HttpError(429, _("You created many tokens lately. Wait an hour."))
     token, raw = tokens.create_token(request.auth, name=payload.name)
-    return 201, {**TokenOut.from_orm(token).dict(), "token": raw}
+    return Status(201, {**TokenOut.from_orm(token).dict(), "token": raw})
 
 
 @router.delete("/me/tokens/{token_id}", response={204: None}, summary="Revoke an API token")
 def revoke_token(request, token_id: int):
     token = get_object_or_404(request.auth.api_tokens, pk=token_id)
     tokens.revoke_token(token, actor=request.auth)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/members", response=list[MemberAdminOut], summary="Members (managers and admins)")
