@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from belvedere.accounts.api import router as accounts_router
 from belvedere.accounts.auth import MemberSessionAuth, TokenAuth
 from belvedere.forum.api import router as forum_router
+from belvedere.listening.api import router as listening_router
 
 logger = logging.getLogger("belvedere.api")
 
@@ -47,3 +48,4 @@ def server_error(request, exc):
 
 api.add_router("/accounts", accounts_router, tags=["accounts"])
 api.add_router("/forum", forum_router, tags=["forum"])
+api.add_router("/listening", listening_router, tags=["listening"])

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "belvedere.accounts",
     "belvedere.activity",
     "belvedere.forum",
+    "belvedere.listening",
 ]
 
 MIDDLEWARE = [

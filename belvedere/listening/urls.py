@@ -1,0 +1,24 @@
+from django.urls import path
+
+from belvedere.listening.views import hooks, mentions, queries, sources
+
+app_name = "listening"
+
+urlpatterns = [
+    path("", mentions.inbox, name="mentions"),
+    path("mentions/<int:mention_id>/", mentions.mention_update, name="mention_update"),
+    path("sources/", sources.source_list, name="sources"),
+    path("sources/new/", sources.source_kinds, name="source_kinds"),
+    path("sources/new/<slug:kind>/", sources.source_create, name="source_create"),
+    path("sources/<int:source_id>/", sources.source_detail, name="source_detail"),
+    path("sources/<int:source_id>/run/", sources.source_run, name="source_run"),
+    path("sources/<int:source_id>/delete/", sources.source_delete, name="source_delete"),
+    path("sources/<int:source_id>/import/", sources.source_import, name="source_import"),
+    path("sources/<int:source_id>/secret/", sources.source_secret, name="source_secret"),
+    path("queries/", queries.query_list, name="queries"),
+    path("queries/new/", queries.query_create, name="query_create"),
+    path("queries/test/", queries.query_test, name="query_test"),
+    path("queries/<int:query_id>/", queries.query_edit, name="query_edit"),
+    path("queries/<int:query_id>/delete/", queries.query_delete, name="query_delete"),
+    path("hooks/<int:source_id>/<str:secret>", hooks.receive, name="hook"),
+]
