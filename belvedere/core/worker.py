@@ -1,0 +1,61 @@
+"""The background worker: the Huey consumer that runs queued and periodic tasks.
+
+`belvedere worker` runs it alone; `belvedere serve` starts it as a child process.
+"""
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.module_loading import autodiscover_modules
+from huey.consumer import Consumer
+from huey.contrib.djhuey import HUEY
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT_KEY = "belvedere:worker:heartbeat"
+DEFAULT_WORKERS = 2
+
+
+def consumer_options() -> dict:
+    """The `consumer` part of settings.HUEY (when it is a dict), for defaults."""
+    huey_settings = getattr(settings, "HUEY", None)
+    if isinstance(huey_settings, dict):
+        return dict(huey_settings.get("consumer", {}))
+    return {}
+
+
+def create_consumer(
+    *, workers: int = DEFAULT_WORKERS, periodic: bool = True, **options: object
+) -> Consumer:
+    """A consumer over the project's queue, with every app's `tasks` module loaded."""
+    autodiscover_modules("tasks")
+    config = {"worker_type": "thread", **consumer_options(), **options}
+    config.update(workers=workers, periodic=periodic)
+    return HUEY.create_consumer(**config)
+
+
+def run_worker(*, workers: int = DEFAULT_WORKERS, periodic: bool = True) -> None:
+    """Run the consumer until SIGINT (finish running tasks) or SIGTERM (stop now)."""
+    consumer = create_consumer(workers=workers, periodic=periodic, shutdown_timeout=30)
+    log.info(
+        "Background worker: %d %s worker(s) on %s, periodic tasks %s",
+        workers,
+        consumer.worker_type,
+        type(HUEY).__name__,
+        "on" if periodic else "off",
+    )
+    consumer.run()
+
+
+def record_heartbeat() -> float:
+    """Note that a worker is alive and running periodic tasks; returns the timestamp."""
+    now = time.time()
+    cache.set(HEARTBEAT_KEY, now, timeout=None)
+    return now
+
+
+def last_heartbeat() -> float | None:
+    """When a worker last ran the periodic heartbeat (a Unix time), or None."""
+    return cache.get(HEARTBEAT_KEY)
