@@ -1,0 +1,63 @@
+"""`belvedere serve`: the production HTTP server and the background worker together."""
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from belvedere.core.server import ServerError, ServerOptions, default_http_workers, serve
+
+
+def add_server_arguments(parser: CommandParser) -> None:
+    """The options `serve` and `demo` share."""
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=default_http_workers(),
+        help="HTTP worker processes (default: CPU cores + 1, from 2 to 4)",
+    )
+    parser.add_argument("--threads", type=int, default=4, help="threads per HTTP worker")
+    parser.add_argument(
+        "--no-worker",
+        action="store_false",
+        dest="with_worker",
+        help="do not start the background worker (run `belvedere worker` elsewhere)",
+    )
+    parser.add_argument(
+        "--queue-workers", type=int, default=2, help="threads of the background worker"
+    )
+
+
+def server_options(options: dict) -> ServerOptions:
+    for name in ("workers", "threads", "queue_workers"):
+        if not 1 <= options[name] <= 64:
+            flag = "--" + name.replace("_", "-")
+            raise CommandError(f"{flag} must be between 1 and 64; got {options[name]}.")
+    return ServerOptions(
+        host=options["host"],
+        port=options["port"],
+        workers=options["workers"],
+        threads=options["threads"],
+        with_worker=options["with_worker"],
+        queue_workers=options["queue_workers"],
+    )
+
+
+def run_server(command: BaseCommand, options: dict) -> None:
+    def write(line: str) -> None:
+        command.stdout.write(line)
+        command.stdout.flush()
+
+    try:
+        serve(server_options(options), write=write)
+    except ServerError as exc:
+        raise CommandError(str(exc))
+
+
+class Command(BaseCommand):
+    help = "Apply migrations, then serve Belvedere over HTTP with the background worker."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        add_server_arguments(parser)
+
+    def handle(self, *args: object, **options: object) -> None:
+        run_server(self, options)
