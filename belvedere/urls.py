@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 from belvedere.api import api
+from belvedere.uptime.status_urls import statuspage_urlpatterns
 
 urlpatterns = [
     path("", include("belvedere.core.urls")),
@@ -14,5 +15,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("uptime/", include("belvedere.uptime.urls")),
+    path("status/", include("belvedere.uptime.status_urls")),
+    path("api/v2/", include((statuspage_urlpatterns, "statuspage"))),
     path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
 ]
