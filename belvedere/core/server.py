@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from django.core.management import call_command
 from django.db import connections
 from gunicorn.app.base import BaseApplication
+from gunicorn.arbiter import Arbiter
 
-from belvedere.core.worker import DEFAULT_WORKERS
+from belvedere.core.worker import DEFAULT_GRACE, DEFAULT_WORKERS
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
-WORKER_STOP_TIMEOUT = 30.0
 
 
 class ServerError(Exception):
@@ -41,6 +41,7 @@ class ServerOptions:
     threads: int = 4
     with_worker: bool = True
     queue_workers: int = DEFAULT_WORKERS
+    grace: int = DEFAULT_GRACE
 
 
 def _host_for_url(host: str) -> str:
@@ -84,33 +85,70 @@ def _die_with_parent() -> None:  # pragma: no cover (runs in the child, before e
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
-def start_worker(queue_workers: int) -> subprocess.Popen:
-    command = [sys.executable, "-m", "belvedere", "worker", "--workers", str(queue_workers)]
-    return subprocess.Popen(command, start_new_session=True, preexec_fn=_die_with_parent)
+class WorkerProcess:
+    """The background worker as a child process (`python -m belvedere worker`)."""
 
+    def __init__(self, queue_workers: int, grace: int) -> None:
+        self.grace = grace
+        command = [sys.executable, "-m", "belvedere", "worker"]
+        command += ["--workers", str(queue_workers), "--grace", str(grace)]
+        self.process = subprocess.Popen(
+            command, start_new_session=True, preexec_fn=_die_with_parent
+        )
+        self.pid = self.process.pid
+        self._asked = False
 
-def stop_worker(process: subprocess.Popen, timeout: float = WORKER_STOP_TIMEOUT) -> None:
-    """SIGINT lets running tasks finish; SIGTERM, then SIGKILL, if that takes too long."""
-    if process.poll() is not None:
-        return
-    process.send_signal(signal.SIGINT)
-    try:
-        process.wait(timeout)
-    except subprocess.TimeoutExpired:
-        process.terminate()
+    def request_stop(self) -> None:
+        """SIGINT, once: the worker finishes its running tasks (up to `grace` seconds)."""
+        if not self._asked and self.process.poll() is None:
+            self._asked = True
+            self.process.send_signal(signal.SIGINT)
+
+    def stop(self) -> None:
+        """Ask, wait, then SIGTERM and SIGKILL if the worker does not leave in time."""
+        self.request_stop()
+        if self._exited_within(self.grace + 5):
+            return
+        self.process.terminate()
+        if not self._exited_within(5):
+            self.process.kill()
+            self.process.wait()
+
+    def _exited_within(self, seconds: float) -> bool:
         try:
-            process.wait(5)
+            self.process.wait(seconds)
         except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            return False
+        return True
+
+
+class StoppingArbiter(Arbiter):
+    """Gunicorn's master, which also tells the worker to stop when a stop signal comes,
+    so that both shut down at the same time."""
+
+    def handle_int(self) -> None:
+        self.app.on_stop()
+        super().handle_int()
+
+    def handle_term(self) -> None:
+        self.app.on_stop()
+        super().handle_term()
+
+    def handle_quit(self) -> None:
+        self.app.on_stop()
+        super().handle_quit()
 
 
 class WSGIServer(BaseApplication):
     """Gunicorn, configured in code, serving `belvedere.wsgi:application`."""
 
-    def __init__(self, options: dict) -> None:
+    def __init__(self, options: dict, on_stop: Callable[[], None]) -> None:
         self.options = options
+        self.on_stop = on_stop
         super().__init__()
+
+    def run(self) -> None:
+        StoppingArbiter(self).run()
 
     def load_config(self) -> None:
         for key, value in self.options.items():
@@ -130,7 +168,7 @@ def gunicorn_options(options: ServerOptions, on_ready: Callable[[], None]) -> di
         "worker_class": "gthread",
         "threads": options.threads,
         "timeout": 60,
-        "graceful_timeout": 20,
+        "graceful_timeout": options.grace,
         "keepalive": 5,
         "max_requests": 2000,
         "max_requests_jitter": 200,
@@ -150,17 +188,21 @@ def serve(options: ServerOptions, *, write: Callable[[str], None] = print) -> No
     call_command("migrate", interactive=False, verbosity=0)
     connections.close_all()  # gunicorn forks: no connection may be shared
     master = os.getpid()
-    worker = start_worker(options.queue_workers) if options.with_worker else None
+    worker = WorkerProcess(options.queue_workers, options.grace) if options.with_worker else None
     if worker is not None:
         write(f"Background worker started (pid {worker.pid}).")
+
+    def worker_stop() -> None:
+        if worker is not None:
+            worker.request_stop()
 
     def ready() -> None:
         write(f"Belvedere is running at {server_url(options.host, options.port)}")
         write("Press Ctrl-C to stop.")
 
     try:
-        WSGIServer(gunicorn_options(options, ready)).run()
+        WSGIServer(gunicorn_options(options, ready), on_stop=worker_stop).run()
     finally:
         # gunicorn's own workers leave through this block too: only the master stops the worker.
         if worker is not None and os.getpid() == master:
-            stop_worker(worker)
+            worker.stop()

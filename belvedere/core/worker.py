@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 
 HEARTBEAT_KEY = "belvedere:worker:heartbeat"
 DEFAULT_WORKERS = 2
+DEFAULT_GRACE = 10  # seconds running tasks get to finish on SIGINT (docker stop waits 10 s)
 
 
 def consumer_options() -> dict:
@@ -36,9 +37,11 @@ def create_consumer(
     return HUEY.create_consumer(**config)
 
 
-def run_worker(*, workers: int = DEFAULT_WORKERS, periodic: bool = True) -> None:
-    """Run the consumer until SIGINT (finish running tasks) or SIGTERM (stop now)."""
-    consumer = create_consumer(workers=workers, periodic=periodic, shutdown_timeout=30)
+def run_worker(
+    *, workers: int = DEFAULT_WORKERS, periodic: bool = True, grace: int = DEFAULT_GRACE
+) -> None:
+    """Run the consumer until SIGINT (running tasks get `grace` seconds) or SIGTERM (now)."""
+    consumer = create_consumer(workers=workers, periodic=periodic, shutdown_timeout=grace)
     log.info(
         "Background worker: %d %s worker(s) on %s, periodic tasks %s",
         workers,

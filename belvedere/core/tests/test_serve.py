@@ -69,7 +69,9 @@ def healthz_ok(url: str) -> bool:
 
 def test_serve_answers_runs_the_worker_and_stops_cleanly(cli_env, tmp_path):
     port = free_port()
-    command = belvedere_command("serve", "--port", str(port), "--workers", "2", "--threads", "2")
+    command = belvedere_command(
+        "serve", "--port", str(port), "--workers", "2", "--threads", "2", "--grace", "2"
+    )
     server = subprocess.Popen(
         command, cwd=PROJECT_ROOT, env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
     )

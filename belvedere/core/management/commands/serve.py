@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from belvedere.core.server import ServerError, ServerOptions, default_http_workers, serve
+from belvedere.core.worker import DEFAULT_GRACE
 
 
 def add_server_arguments(parser: CommandParser) -> None:
@@ -25,6 +26,13 @@ def add_server_arguments(parser: CommandParser) -> None:
     parser.add_argument(
         "--queue-workers", type=int, default=2, help="threads of the background worker"
     )
+    parser.add_argument(
+        "--grace",
+        type=int,
+        default=DEFAULT_GRACE,
+        help="seconds requests and running tasks get to finish when stopping "
+        f"(default {DEFAULT_GRACE})",
+    )
 
 
 def server_options(options: dict) -> ServerOptions:
@@ -32,6 +40,8 @@ def server_options(options: dict) -> ServerOptions:
         if not 1 <= options[name] <= 64:
             flag = "--" + name.replace("_", "-")
             raise CommandError(f"{flag} must be between 1 and 64; got {options[name]}.")
+    if not 0 <= options["grace"] <= 3600:
+        raise CommandError(f"--grace must be between 0 and 3600 seconds; got {options['grace']}.")
     return ServerOptions(
         host=options["host"],
         port=options["port"],
@@ -39,6 +49,7 @@ def server_options(options: dict) -> ServerOptions:
         threads=options["threads"],
         with_worker=options["with_worker"],
         queue_workers=options["queue_workers"],
+        grace=options["grace"],
     )
 
 

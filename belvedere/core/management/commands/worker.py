@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from belvedere.core.worker import DEFAULT_WORKERS, run_worker
+from belvedere.core.worker import DEFAULT_GRACE, DEFAULT_WORKERS, run_worker
 
 
 class Command(BaseCommand):
@@ -25,7 +25,18 @@ class Command(BaseCommand):
             help="do not schedule periodic tasks (give extra machines this option)",
         )
 
-    def handle(self, *args: object, workers: int, periodic: bool, **options: object) -> None:
+        parser.add_argument(
+            "--grace",
+            type=int,
+            default=DEFAULT_GRACE,
+            help=f"seconds running tasks get to finish on SIGINT (default {DEFAULT_GRACE})",
+        )
+
+    def handle(
+        self, *args: object, workers: int, periodic: bool, grace: int, **options: object
+    ) -> None:
         if not 1 <= workers <= 64:
             raise CommandError(f"--workers must be between 1 and 64; got {workers}.")
-        run_worker(workers=workers, periodic=periodic)
+        if not 0 <= grace <= 3600:
+            raise CommandError(f"--grace must be between 0 and 3600 seconds; got {grace}.")
+        run_worker(workers=workers, periodic=periodic, grace=grace)
