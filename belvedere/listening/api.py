@@ -135,6 +135,16 @@ def create_query(request, payload: QueryIn):
     return Status(201, query)
 
 
+@router.post("/queries/test", response=QueryTestOut, summary="Test a query on stored mentions")
+def test_query(request, payload: QueryTestIn):
+    reads._gate(request.auth)
+    codes = [c.strip() for c in payload.languages.split(",") if c.strip()]
+    try:
+        return reads.preview_query(payload.text, languages=codes)
+    except QuerySyntaxError as exc:
+        raise _query_error(exc)
+
+
 @router.get("/queries/{query_id}", response=QueryOut, summary="One query")
 def get_query(request, query_id: int):
     return reads.get_query_for_user(request.auth, query_id)
@@ -157,16 +167,6 @@ def delete_query(request, query_id: int):
     _forbid_unless(can_manage_listening(request.auth))
     query_services.delete_query(query, actor=request.auth)
     return Status(204, None)
-
-
-@router.post("/queries/test", response=QueryTestOut, summary="Test a query on stored mentions")
-def test_query(request, payload: QueryTestIn):
-    reads._gate(request.auth)
-    codes = [c.strip() for c in payload.languages.split(",") if c.strip()]
-    try:
-        return reads.preview_query(payload.text, languages=codes)
-    except QuerySyntaxError as exc:
-        raise _query_error(exc)
 
 
 @router.get("/mentions", response=list[MentionOut], summary="Mentions, newest first")

@@ -41,7 +41,8 @@ def query_edit(request: HttpRequest, query_id: int):
     query = get_query_for_user(request.user, query_id)
     if request.method == "POST":
         check(can_manage_listening(request.user))
-    form = QueryForm(request.POST or None, instance=query)
+    # A bound form validates on a blank instance: the service compares old and new values.
+    form = QueryForm(request.POST or None, instance=None if request.method == "POST" else query)
     if request.method == "POST" and form.is_valid():
         services.update_query(query, actor=request.user, **form.cleaned_data)
         messages.success(request, _("Query saved."))

@@ -41,7 +41,8 @@ def source_kinds(request: HttpRequest):
 
 def _forms(request, connector, source=None):
     data = request.POST if request.method == "POST" else None
-    form = SourceForm(data, instance=source, prefix="source")
+    # Bound forms validate on a blank instance: the service compares old and new values.
+    form = SourceForm(data, instance=None if data else source, prefix="source")
     config = connector.config_form(data, initial=source.config if source else None, prefix="config")
     return form, config
 

@@ -24,11 +24,11 @@ class Command(BaseCommand):
             bar.set_description(source.name[:30])
             outcome = run_source(source)
             failed += not outcome.ok
-            status = (
-                f"{outcome.fetched} items, {outcome.created} new"
-                if outcome.ok
-                else f"FAILED: {outcome.error}"
-            )
+            status = f"{outcome.fetched} items, {outcome.created} new"
+            if outcome.not_modified:
+                status = "not modified"
+            elif not outcome.ok:
+                status = f"FAILED: {outcome.error}"
             bar.write(f"{source.pk} {source.name}: {status}", file=self.stdout._out)
         self.stdout.write(f"{len(sources)} sources fetched, {failed} failed.")
         if failed and failed == len(sources):
