@@ -11,6 +11,8 @@ from belvedere.accounts.api import router as accounts_router
 from belvedere.accounts.auth import MemberSessionAuth, TokenAuth
 from belvedere.forum.api import router as forum_router
 from belvedere.listening.api import router as listening_router
+from belvedere.terms.api import router as terms_router
+from belvedere.terms.services import TermsNotAccepted
 
 logger = logging.getLogger("belvedere.api")
 
@@ -28,6 +30,12 @@ api = NinjaAPI(
 def permission_denied(request, exc):
     detail = str(exc) or _("You do not have permission to do this.")
     return api.create_response(request, {"detail": detail}, status=403)
+
+
+@api.exception_handler(TermsNotAccepted)
+def terms_not_accepted(request, exc):
+    body = {"detail": str(exc), "code": exc.code, "url": exc.url}
+    return api.create_response(request, body, status=403)
 
 
 @api.exception_handler(Http404)
@@ -49,3 +57,4 @@ def server_error(request, exc):
 api.add_router("/accounts", accounts_router, tags=["accounts"])
 api.add_router("/forum", forum_router, tags=["forum"])
 api.add_router("/listening", listening_router, tags=["listening"])
+api.add_router("/terms", terms_router, tags=["terms"])

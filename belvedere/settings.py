@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "belvedere.core",
     "belvedere.accounts",
     "belvedere.activity",
+    "belvedere.terms",
     "belvedere.uptime",
     "belvedere.forum",
     "belvedere.listening",

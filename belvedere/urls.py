@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("belvedere.accounts.urls")),
     path("audit/", include("belvedere.activity.urls")),
     path("forum/", include("belvedere.forum.urls")),
+    path("terms/", include("belvedere.terms.urls")),
     path("listening/", include("belvedere.listening.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

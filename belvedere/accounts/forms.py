@@ -2,11 +2,14 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from belvedere.accounts import services
 from belvedere.accounts.models import TIMEZONES, Role, User
+from belvedere.terms.queries import current_versions, list_required_documents
 
 AVATAR_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
 AVATAR_MAX_PIXELS = 4096
@@ -27,6 +30,24 @@ class SignupForm(forms.Form):
     display_name = forms.CharField(label=_("Display name"), max_length=40)
     password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
     password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.terms_documents = list_required_documents()  # published terms must be accepted
+        if self.terms_documents:
+            links = format_html_join(
+                ", ",
+                '<a href="{}" target="_blank">{}</a>',
+                ((reverse("terms:document", args=[d.slug]), d.title) for d in self.terms_documents),
+            )
+            self.fields["accept_terms"] = forms.BooleanField(
+                label=_("I have read and I accept the terms of use"),
+                help_text=format_html("{} {}", _("Read them:"), links),
+            )
+
+    def accepted_terms(self) -> list:
+        """The versions the new member accepted (none when no document is published)."""
+        return current_versions(self.terms_documents)
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

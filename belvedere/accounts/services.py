@@ -16,6 +16,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from belvedere.accounts.models import Role, User
 from belvedere.activity.services import forget_member, record
+from belvedere.terms.services import accept_versions
 
 EMAIL_CHANGE_SALT = "belvedere.accounts.email-change"
 EMAIL_CHANGE_MAX_AGE = 3 * 24 * 3600
@@ -35,11 +36,15 @@ def send_member_email(user: User, template: str, context: dict, *, to: str = "")
 
 
 @transaction.atomic
-def register_member(*, email: str, display_name: str, password: str, language: str = "") -> User:
+def register_member(
+    *, email: str, display_name: str, password: str, language: str = "", terms_versions=()
+) -> User:
+    """Create a member; `terms_versions` are the versions of the terms they accepted."""
     user = User.objects.create_user(
         email=email, password=password, display_name=display_name, language=language
     )
     record(user, "member.signup", user)
+    accept_versions(user, list(terms_versions), language=language)
     transaction.on_commit(lambda: send_verification_email(user))
     return user
 

@@ -75,6 +75,7 @@ def signup(request: HttpRequest):
             display_name=form.cleaned_data["display_name"],
             password=form.cleaned_data["password1"],
             language=get_language() or "",
+            terms_versions=form.accepted_terms(),
         )
         return render(request, "accounts/signup_done.html", {"email": form.cleaned_data["email"]})
     return render(request, "accounts/signup.html", {"form": form})

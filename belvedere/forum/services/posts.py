@@ -19,13 +19,16 @@ from belvedere.forum.services.common import (
     screen_texts,
     set_tags,
 )
+from belvedere.terms.services import require_acceptance
 
 
 @transaction.atomic
 def create_reply(
     topic: Topic, *, author, body: str, reply_to: Post | None = None, context: dict | None = None
 ) -> Post:
-    """Add a post to `topic`. Raises ContentRejected (nothing saved) if screened out."""
+    """Add a post to `topic`. Raises ContentRejected (nothing saved) if screened out,
+    TermsNotAccepted (a PermissionDenied) if the author owes an acceptance of the terms."""
+    require_acceptance(author)
     decision = screen_texts(author, {"forum.post": body}, {**(context or {}), "topic": topic.pk})
     topic = Topic.objects.select_for_update().get(pk=topic.pk)
     if reply_to is not None and reply_to.topic_id != topic.pk:

@@ -8,6 +8,7 @@ from belvedere.activity.services import record
 from belvedere.core.markdown import render_markdown
 from belvedere.forum.models import Category, Post, Topic
 from belvedere.forum.services.common import apply_decision, normalise_tags, screen_texts, set_tags
+from belvedere.terms.services import require_acceptance
 
 TOPIC_FLAGS = {
     "pin": ("is_pinned", True),
@@ -23,7 +24,9 @@ TOPIC_FLAGS = {
 def create_topic(
     *, category: Category, author, title: str, body: str, tags=(), context: dict | None = None
 ) -> Topic:
-    """Start a topic with its first post. Raises ContentRejected (nothing saved) if screened out."""
+    """Start a topic with its first post. Raises ContentRejected (nothing saved) if screened out,
+    TermsNotAccepted (a PermissionDenied) if the author owes an acceptance of the terms."""
+    require_acceptance(author)
     title = " ".join(title.split())
     slugs = normalise_tags(tags)
     decision = screen_texts(

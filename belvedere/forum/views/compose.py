@@ -19,9 +19,11 @@ from belvedere.forum.views.common import (
     topic_context,
     with_image,
 )
+from belvedere.terms.decorators import acceptance_required
 
 
 @login_required
+@acceptance_required
 @require_http_methods(["GET", "POST"])
 def new_topic(request: HttpRequest):
     categories = queries.list_startable_categories(request.user)
@@ -55,6 +57,7 @@ def new_topic(request: HttpRequest):
 
 
 @login_required
+@acceptance_required
 @require_http_methods(["GET", "POST"])
 def reply(request: HttpRequest, topic_id: int):
     topic = queries.get_topic_for_user(request.user, topic_id)
