@@ -181,8 +181,12 @@ def gunicorn_options(options: ServerOptions, on_ready: Callable[[], None]) -> di
     }
 
 
-def serve(options: ServerOptions, *, write: Callable[[str], None] = print) -> None:
-    """Migrate, start the worker, then serve HTTP until SIGINT or SIGTERM."""
+def serve(
+    options: ServerOptions, *, write: Callable[[str], None] = print, banner: str = ""
+) -> None:
+    """Migrate, start the worker, then serve HTTP until SIGINT or SIGTERM.
+
+    `banner` (e.g. the demo logins) is printed with the URL once the server listens."""
     check_address(options.host, options.port)
     write("Applying database migrations…")
     call_command("migrate", interactive=False, verbosity=0)
@@ -197,6 +201,8 @@ def serve(options: ServerOptions, *, write: Callable[[str], None] = print) -> No
             worker.request_stop()
 
     def ready() -> None:
+        if banner:
+            write(banner)
         write(f"Belvedere is running at {server_url(options.host, options.port)}")
         write("Press Ctrl-C to stop.")
 

@@ -30,4 +30,4 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(logins_text()))
         self.stdout.write("")
         if options["serve"]:
-            run_server(self, options)
+            run_server(self, options, banner=logins_text())

@@ -53,13 +53,13 @@ def server_options(options: dict) -> ServerOptions:
     )
 
 
-def run_server(command: BaseCommand, options: dict) -> None:
+def run_server(command: BaseCommand, options: dict, banner: str = "") -> None:
     def write(line: str) -> None:
         command.stdout.write(line)
         command.stdout.flush()
 
     try:
-        serve(server_options(options), write=write)
+        serve(server_options(options), write=write, banner=banner)
     except ServerError as exc:
         raise CommandError(str(exc))
 
