@@ -1,6 +1,7 @@
 """The job queue for real: tasks go through the configured storage and a consumer runs them."""
 
 import os
+import socket
 import time
 from datetime import datetime
 
@@ -70,3 +71,27 @@ def test_heartbeat_records_when_a_worker_was_alive(real_queue):
         while last_heartbeat() is None and time.monotonic() < deadline:
             time.sleep(0.05)
     assert last_heartbeat() >= before
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_when_the_redis_queue_does_not_answer(client, monkeypatch):
+    dead = RedisHuey("belvedere", url=f"redis://127.0.0.1:{free_port()}/0")
+    monkeypatch.setattr("belvedere.core.health.HUEY", dead)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["queue"] == "down" and response.json()["database"] == "ok"
+
+
+@pytest.mark.django_db
+def test_healthz_tells_when_a_worker_last_ran_periodic_tasks(client):
+    cache.delete(HEARTBEAT_KEY)
+    assert client.get("/healthz").json()["worker_last_seen_seconds"] is None
+    tasks.heartbeat()  # inline in tests, as a worker would run it
+    body = client.get("/healthz").json()
+    assert body["worker_last_seen_seconds"] == 0 and body["queue_pending"] == 0
