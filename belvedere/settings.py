@@ -165,6 +165,9 @@ if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 LOGIN_RATE_LIMIT = env_int("BELVEDERE_LOGIN_RATE_LIMIT", 10, minimum=1)  # attempts per 15 min
+FORUM_POSTS_PER_MINUTE = env_int("BELVEDERE_POSTS_PER_MINUTE", 6, minimum=1)  # per member
+FORUM_POSTS_PER_MINUTE_PER_IP = env_int("BELVEDERE_POSTS_PER_MINUTE_PER_IP", 30, minimum=1)
+FORUM_UPLOAD_MAX_BYTES = env_int("BELVEDERE_UPLOAD_MAX_BYTES", 4 * 1024 * 1024, minimum=1024)
 
 # Internationalisation
 LANGUAGE_CODE = "en"
@@ -217,7 +220,8 @@ if BASE_URL.startswith("https://"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }

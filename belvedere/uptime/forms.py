@@ -210,6 +210,10 @@ class ReportForm(forms.ModelForm):
             "occurred_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occurred_at"].required = False
+
     def clean_page_url(self):
         value = (self.cleaned_data.get("page_url") or "").strip()
         if value and not value.startswith("/"):
