@@ -18,7 +18,7 @@ from sklearn.model_selection import StratifiedKFold
 from belvedere.text import features
 from belvedere.text.analyze import analyze_many
 from belvedere.text.prepare import prepare
-from belvedere.text.train import C_TOXIC, fit, list_toxicity_rows
+from belvedere.text.train import C_TOXIC, TOXICITY_EXCLUDED, fit_nb, list_toxicity_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 GROUP_CASES = [
@@ -46,11 +46,11 @@ def french_cv(data: Path) -> dict:
     pred, score = np.zeros(len(rows), int), np.zeros(len(rows))
     fr_idx = np.flatnonzero(fr)
     for train_fr, test_fr in StratifiedKFold(5, shuffle=True, random_state=0).split(fr_idx, y[fr]):
-        train_idx = np.concatenate([np.flatnonzero(~fr), fr_idx[train_fr]])
+        excluded = np.array([r["source"] in TOXICITY_EXCLUDED for r in rows])
+        train_idx = np.concatenate([np.flatnonzero(~fr & ~excluded), fr_idx[train_fr]])
         idf = features.get_idf(prep.counts[train_idx])
-        W, b, _ = fit(
-            features.weigh(prep.counts[train_idx], idf), y[train_idx], w[train_idx], C_TOXIC, True
-        )
+        x = features.weigh(prep.counts[train_idx], idf)
+        W, b = fit_nb(x, y[train_idx], w[train_idx], C_TOXIC)
         test = fr_idx[test_fr]
         z = np.asarray(features.weigh(prep.counts[test], idf) @ W).ravel() + b[0]
         score[test], pred[test] = z, (z > 0).astype(int)

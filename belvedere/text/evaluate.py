@@ -27,6 +27,7 @@ def get_metrics(y_true: list, y_pred: list, scores: np.ndarray, labels: list) ->
         if len(labels) == 2:
             out["auc"] = roc_auc_score([labels.index(y) for y in y_true], scores)
         else:
+            scores = scores / scores.sum(axis=1, keepdims=True)
             out["auc"] = roc_auc_score(y_true, scores, multi_class="ovr", labels=labels)
     except ValueError:
         out["auc"] = float("nan")

@@ -14,8 +14,8 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
-N_CHAR = 2**17
-N_WORD = 2**17
+N_CHAR = 2**18
+N_WORD = 2**18
 N_FEATURES = N_CHAR + N_WORD
 MAX_FEATURE_CHARS = 5_000  # models read the first 5,000 characters; word lists read everything
 

@@ -48,6 +48,8 @@ _TEXT_GAP = 10_000  # positions between the title and the text: no phrase spans 
 
 def fold(text: str) -> str:
     """Case- and accent-free form of ``text`` (idempotent)."""
+    if text.isascii():
+        return text.lower()
     for _ in range(2):  # casefold may produce characters that decompose further
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
@@ -415,6 +417,7 @@ class Document:
     site: str = ""
     author: str = ""
     _indexes: dict[str, FieldIndex] = field(default_factory=dict, repr=False)
+    _wildcards: dict[tuple[str, str], list[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, doc: object) -> Document:
@@ -475,6 +478,8 @@ class Matcher:
             return not self._eval(node.operand, doc)
         if isinstance(node, Words) and node.field == "site":
             return self._site(node, doc)
+        if len(node.parts) == 1 if isinstance(node, Words) else False:
+            return bool(self._positions(node.parts[0], node.field, doc))
         return bool(self._spans(node, doc))
 
     def _site(self, node: Words, doc: Document) -> bool:
@@ -495,18 +500,21 @@ class Matcher:
             self._patterns[part] = _wildcard(part)
         return self._patterns[part]
 
-    def _positions(self, part: str, index: FieldIndex) -> list[int]:
+    def _positions(self, part: str, name: str, doc: Document) -> list[int]:
+        index = doc.index(name)
         rx = self._pattern(part)
         if rx is None:
             return index.positions.get(part, [])
-        found = (pos for word, pos in index.positions.items() if rx.fullmatch(word))
-        return sorted(chain.from_iterable(found))
+        key = (name, part)  # a wildcard is expanded once per document, whatever the query
+        if key not in doc._wildcards:
+            found = (pos for word, pos in index.positions.items() if rx.fullmatch(word))
+            doc._wildcards[key] = sorted(chain.from_iterable(found))
+        return doc._wildcards[key]
 
     def _spans(self, node: Words | Near, doc: Document) -> list[tuple[int, int]]:
         if isinstance(node, Near):
             return _near(self._spans(node.left, doc), self._spans(node.right, doc), node.distance)
-        index = doc.index(node.field)
-        lists = [self._positions(part, index) for part in node.parts]
+        lists = [self._positions(part, node.field, doc) for part in node.parts]
         if not all(lists):
             return []
         if len(lists) == 1:

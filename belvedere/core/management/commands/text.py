@@ -17,6 +17,11 @@ class Command(BaseCommand):
         t = sub.add_parser("train", help="retrain every model from CSV files in --data")
         t.add_argument("--data", type=Path, required=True, help="laid out like shared/data/nlp")
         t.add_argument("--out", type=Path, default=DATA, help="where to write the weights")
+        t.add_argument(
+            "--fast-only",
+            action="store_true",
+            help="retrain the fast models only; keep the shipped e5 sentiment heads",
+        )
         e = sub.add_parser("evaluate", help="macro-F1, precision, recall and AUC")
         e.add_argument("--data", type=Path, help="sentiment/*_val.csv and toxicity/*.csv")
         e.add_argument("--file", type=Path, help="one CSV with text,label or text,toxic")
@@ -26,7 +31,12 @@ class Command(BaseCommand):
         if options["action"] == "train":
             if not (options["data"] / "sentiment").is_dir():
                 raise CommandError(f"{options['data']}/sentiment not found")
-            manifest = train.train(options["data"], options["out"], log=self.stdout.write)
+            manifest = train.train(
+                options["data"],
+                options["out"],
+                log=self.stdout.write,
+                accurate=not options["fast_only"],
+            )
             self.stdout.write(json.dumps(manifest["figures"], indent=2))
             return
         if options["file"]:
