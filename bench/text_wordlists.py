@@ -28,7 +28,7 @@ def get_everyday_words(data: Path, lang: str) -> Counter:
     with open(data / "sentiment" / f"{lang}_train.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             if row["label"] != "negative":
-                words = [t.text for t in normalize(html.unescape(row["text"])).tokens]
+                words = normalize(html.unescape(row["text"])).words
                 bigrams = {" ".join(p) for p in zip(words, words[1:], strict=False)}
                 counts.update(set(words) | bigrams)
     return counts

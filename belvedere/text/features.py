@@ -9,10 +9,12 @@ each kind of match counts.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils import murmurhash3_32
 
 N_CHAR = 2**18
 N_WORD = 2**18
@@ -40,6 +42,36 @@ _WORD = HashingVectorizer(
 )
 
 
+@lru_cache(maxsize=300_000)
+def get_word_buckets(word: str) -> np.ndarray:
+    """Hash buckets of the ``char_wb`` 2-5-grams of one word, exactly as scikit-learn's
+    ``HashingVectorizer(analyzer="char_wb")`` computes them, cached because words repeat."""
+    padded, grams = f" {word} ", []
+    for n in range(2, 6):
+        offset = 0
+        grams.append(padded[:n])
+        while offset + n < len(padded):
+            offset += 1
+            grams.append(padded[offset : offset + n])
+        if offset == 0:
+            break
+    hashes = np.array([murmurhash3_32(g, seed=0) for g in grams], dtype=np.int64)
+    return (np.abs(hashes) % N_CHAR).astype(np.int32)
+
+
+def get_char_counts(texts: Sequence[str]) -> sparse.csr_matrix:
+    """Char 2-5-gram counts within words: the sum of each word's cached buckets."""
+    rows = [[get_word_buckets(w) for w in t.split()] for t in texts]
+    lengths = [sum(len(b) for b in r) for r in rows]
+    flat = [b for r in rows for b in r]
+    indices = np.concatenate(flat) if flat else np.zeros(0, np.int32)
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    data = np.ones(len(indices), dtype=np.float32)
+    x = sparse.csr_matrix((data, indices, indptr), shape=(len(texts), N_CHAR))
+    x.sum_duplicates()
+    return x
+
+
 def get_pseudo_words(categories: Sequence[str], group: bool, counter: bool) -> str:
     """Pseudo-words that tell the models which lists matched."""
     words = [f"__{c}__" for c in sorted(set(categories))]
@@ -54,7 +86,7 @@ def get_counts(texts: Sequence[str], pseudo: Sequence[str]) -> sparse.csr_matrix
     """Raw n-gram counts of normalised texts, plus their pseudo-words."""
     texts = [t[:MAX_FEATURE_CHARS] for t in texts]
     words = [f"{t} {p}" if p else t for t, p in zip(texts, pseudo, strict=True)]
-    return sparse.hstack([_CHAR.transform(texts), _WORD.transform(words)], format="csr")
+    return sparse.hstack([get_char_counts(texts), _WORD.transform(words)], format="csr")
 
 
 def get_idf(counts: sparse.csr_matrix) -> np.ndarray:

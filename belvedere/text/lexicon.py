@@ -57,7 +57,7 @@ def expand(pattern: str) -> list[str]:
 
 def get_key(phrase: str) -> tuple[str, ...]:
     """The tuple of normalised tokens a phrase is looked up by."""
-    return tuple(token.text for token in normalize(phrase).tokens)
+    return tuple(normalize(phrase).words)
 
 
 class Lexicon:
@@ -74,8 +74,14 @@ class Lexicon:
                 if key and key not in self.allow:
                     self._index.setdefault(key, (term, key))
                     self._squeezed.setdefault(tuple(squeeze(k) for k in key), (term, key))
-        self._firsts = {key[0] for key in self._index} | {key[0] for key in self._squeezed}
-        self._longest = max((len(key) for key in self._index), default=1)
+        for key, hit in list(self._index.items()):
+            if len(key[-1]) > SHORT and key[-1][-1] not in "sx":
+                self._index.setdefault((*key[:-1], key[-1] + "s"), hit)  # plurals
+        lengths: dict[str, set[int]] = {}
+        for key in [*self._index, *self._squeezed]:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+        self._all_lengths = sorted({n for v in lengths.values() for n in v}, reverse=True)
 
     def with_extra(self, terms: Iterable[Term | tuple[str, str]], allow: Iterable[str] = ()):
         """A new lexicon with community terms added and more false friends allowed."""
@@ -85,33 +91,29 @@ class Lexicon:
     def _lookup(self, words: tuple[str, ...], stretched: bool) -> tuple[Term, tuple] | None:
         """The term and its key for these words (plural and stretched forms included)."""
         found = self._index.get(words)
-        if found is None and len(words[-1]) > SHORT and words[-1][-1] in "sx":
-            found = self._index.get((*words[:-1], words[-1][:-1]))
         if found is None and stretched:
             found = self._squeezed.get(tuple(squeeze(w) for w in words))
         return found
 
     def find(self, text: Normalized, language: str = "und") -> list[Match]:
         """All non-overlapping matches in a normalised text, longest first at each position."""
-        tokens, matches, i = text.tokens, [], 0
-        while i < len(tokens):
-            found = None
-            if tokens[i].text in self._firsts or tokens[i].stretched:
-                for n in range(min(self._longest, len(tokens) - i), 0, -1):
-                    window = tokens[i : i + n]
-                    words = tuple(t.text for t in window)
-                    if words in self.allow:
-                        break
-                    hit = self._lookup(words, any(t.stretched for t in window))
-                    if hit and self._applies(hit[0], language):
-                        start, end = window[0].start, window[-1].end
-                        found = Match(" ".join(hit[1]), hit[0].category, start, end)
-                        i += n
-                        break
-            if found:
-                matches.append(found)
-            else:
-                i += 1
+        words, stretched, matches, free = text.words, text.stretched, [], 0
+        for i, word in enumerate(words):
+            lengths = self._lengths.get(word) or (self._all_lengths if stretched[i] else None)
+            if i < free or lengths is None:
+                continue
+            for n in lengths:
+                window = tuple(words[i : i + n])
+                if len(window) < n:
+                    continue
+                if window in self.allow:
+                    break
+                hit = self._lookup(window, any(stretched[i : i + n]))
+                if hit and self._applies(hit[0], language):
+                    start, end = text.starts[i], text.ends[i + n - 1]
+                    matches.append(Match(" ".join(hit[1]), hit[0].category, start, end))
+                    free = i + n
+                    break
         return matches
 
     @staticmethod

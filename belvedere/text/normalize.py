@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Zero-width and other invisible characters that people insert inside words.
 INVISIBLE = "\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
@@ -52,8 +53,7 @@ _SQUEEZE = re.compile(r"(.)\1+")
 _NUMERIC = re.compile(r"\d+(?:[.,:h]\d+)*(?:er|re|e|eme|st|nd|rd|th|h|k|m|km|kg|g|min|s|x|%)?")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One normalised token and the span ``[start, end)`` it covers in the original text."""
 
     text: str
@@ -64,14 +64,22 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
-    """A normalised text: its tokens with their spans, and the joined form."""
+    """A normalised text as parallel lists: words, their spans, and whether they were stretched."""
 
-    tokens: tuple[Token, ...]
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    stretched: list[bool]
 
     @property
     def text(self) -> str:
-        """The tokens joined by single spaces: what the models and the word lists read."""
-        return " ".join(token.text for token in self.tokens)
+        """The words joined by single spaces: what the models and the word lists read."""
+        return " ".join(self.words)
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The words as :class:`Token` objects."""
+        return tuple(map(Token, self.words, self.starts, self.ends, self.stretched))
 
 
 @lru_cache(maxsize=200_000)
@@ -94,25 +102,27 @@ def squeeze(word: str) -> str:
 
 
 def normalize(text: str) -> Normalized:
-    """Cut ``text`` into folded tokens that keep their original spans."""
-    tokens = []
+    """Cut ``text`` into folded words that keep their original spans."""
+    words, starts, ends, stretched = [], [], [], []
     for match in TOKEN_RE.finditer(text):
         kind = match.lastgroup
-        start, end = match.span(kind)
-        if kind == "url":
-            tokens.append(Token("@url", start, end))
+        if kind == "word":
+            word, long = fold_word(match.group(kind))
+        elif kind == "url":
+            word, long = "@url", False
         elif kind == "mention":
-            tokens.append(Token("@user", start, end))
+            word, long = "@user", False
         elif kind == "emoji":
-            tokens.append(Token(match.group(kind), start, end))
+            word, long = match.group(kind), False
         else:
-            raw = match.group(kind)
-            if kind == "spaced":
-                raw = _SPACED_SEP.sub("", raw)
-            folded, stretched = fold_word(raw)
-            if folded:
-                tokens.append(Token(folded, start, end, stretched))
-    return Normalized(tuple(tokens))
+            word, long = fold_word(_SPACED_SEP.sub("", match.group(kind)))
+        if word:
+            start, end = match.span(kind)
+            words.append(word)
+            starts.append(start)
+            ends.append(end)
+            stretched.append(long)
+    return Normalized(words, starts, ends, stretched)
 
 
 def normalize_text(text: str) -> str:

@@ -18,8 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-
 from belvedere.text.lexicon import DATA, Lexicon, Match, Term, get_group_lexicon, read_lines
 from belvedere.text.normalize import Normalized
 
@@ -81,7 +79,7 @@ def get_signals(text: str, norm: Normalized, lexicon: Lexicon, language: str) ->
         any(is_quoted(text, m) for m in slurs) or bool(get_counter_lexicon().find(norm))
     )
     group = bool(slurs) or bool(get_group_lexicon().find(norm))
-    addressed = any(t.text in SECOND_PERSON for t in norm.tokens)
+    addressed = not SECOND_PERSON.isdisjoint(norm.words)
     return Signals(matches, group, counter, addressed)
 
 
@@ -106,5 +104,7 @@ def get_attributes(p_toxic: float, p_group: float, signals: Signals) -> dict[str
     profanity = 0.9 if vulgar else 0.2 * toxicity
     severe = toxicity * max(threat, identity, 0.9 if "slur" in cats else 0.3 * toxicity)
     values = (toxicity, severe, insult, profanity, threat, identity)
-    clipped = np.clip(values, 0.0, 1.0)
-    return {name: round(float(v), 4) for name, v in zip(ATTRIBUTES, clipped, strict=True)}
+    return {
+        name: round(min(max(float(v), 0.0), 1.0), 4)
+        for name, v in zip(ATTRIBUTES, values, strict=True)
+    }
