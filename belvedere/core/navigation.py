@@ -15,14 +15,17 @@ class NavItem:
     url_name: str
     role: str = ""
     order: int = 50
+    badge_url_name: str = ""  # an HTMX fragment with a count shown beside the label
 
 
 _items: list[NavItem] = []
 
 
-def register(label, url_name: str, *, role: str = "", order: int = 50) -> None:
+def register(
+    label, url_name: str, *, role: str = "", order: int = 50, badge_url_name: str = ""
+) -> None:
     if not any(item.url_name == url_name for item in _items):
-        _items.append(NavItem(label, url_name, role, order))
+        _items.append(NavItem(label, url_name, role, order, badge_url_name))
         _items.sort(key=lambda item: item.order)
 
 
@@ -37,5 +40,8 @@ def items_for(user) -> list[dict]:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        visible.append({"label": item.label, "url": url, "url_name": item.url_name})
+        badge = reverse(item.badge_url_name) if item.badge_url_name else ""
+        visible.append(
+            {"label": item.label, "url": url, "url_name": item.url_name, "badge_url": badge}
+        )
     return visible

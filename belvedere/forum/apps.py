@@ -8,6 +8,16 @@ class ForumConfig(AppConfig):
     verbose_name = _("Forum")
 
     def ready(self):
+        from belvedere.activity.services import entry_recorded
         from belvedere.core import navigation
+        from belvedere.forum.handlers import on_entry_recorded
 
         navigation.register(_("Forum"), "forum:index", order=10)
+        navigation.register(
+            _("Notifications"),
+            "forum:notifications",
+            role="member",
+            order=11,
+            badge_url_name="forum:notification_badge",
+        )
+        entry_recorded.connect(on_entry_recorded, dispatch_uid="forum.on_entry_recorded")

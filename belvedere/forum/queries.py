@@ -4,8 +4,28 @@ The gateways (`get_category_for_user`, `get_topic_for_user`, `get_post_for_user`
 for what the user may not read, so that hidden content looks like missing content.
 """
 
-from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from datetime import timedelta
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils import timezone
 
 from belvedere.forum.models import (
     REACTIONS,
@@ -16,6 +36,7 @@ from belvedere.forum.models import (
     Reaction,
     Tag,
     Topic,
+    TopicRead,
 )
 from belvedere.forum.permissions import (
     allowed_audiences,
@@ -36,6 +57,7 @@ TOPIC_SORTS = {
     "top": ("-is_pinned", "-post_count", "-last_post_at", "-id"),
 }
 VISIBLE = Q(deleted_at__isnull=True, hidden_at__isnull=True, moderation_state="published")
+NEW_TOPIC_DAYS = 14  # a topic a member never opened counts as "new" this long
 
 
 def visible_topics_q(prefix: str = "") -> Q:
@@ -61,15 +83,14 @@ def list_categories(user) -> list[Category]:
     latest = Topic.objects.filter(visible_topics_q(), category=OuterRef("pk")).order_by(
         "-last_post_at"
     )
-    rows = list(
-        readable_categories(user).annotate(
-            topic_count=Count("topics", filter=visible),
-            post_count=Sum("topics__post_count", filter=visible, default=0),
-            last_activity=Max("topics__last_post_at", filter=visible),
-            last_topic_id=Subquery(latest.values("id")[:1]),
-            last_topic_title=Subquery(latest.values("title")[:1]),
-        )
+    categories = readable_categories(user).annotate(
+        topic_count=Count("topics", filter=visible),
+        post_count=Sum("topics__post_count", filter=visible, default=0),
+        last_activity=Max("topics__last_post_at", filter=visible),
+        last_topic_id=Subquery(latest.values("id")[:1]),
+        last_topic_title=Subquery(latest.values("title")[:1]),
     )
+    rows = list(annotate_category_reading(categories, user))
     by_id = {c.pk: c for c in rows}
     top = []
     for category in rows:
@@ -113,11 +134,12 @@ def list_topics(
         topics = topics.filter(Q(category=category) | Q(category__parent=category))
     if tag is not None:
         topics = topics.filter(tags=tag)
-    return (
+    topics = (
         topics.select_related("author", "last_post_author", "category")
         .prefetch_related("tags")
         .order_by(*TOPIC_SORTS.get(sort, TOPIC_SORTS["latest"]))
     )
+    return annotate_topic_reading(topics, user)
 
 
 def get_topic_for_user(user, topic_id: int) -> Topic:
@@ -221,3 +243,52 @@ def get_reply_target(topic: Topic, post_id: int | None) -> Post | None:
     if not post_id:
         return None
     return Post.objects.filter(topic=topic, pk=post_id).first()
+
+
+# Read tracking -------------------------------------------------------------------------------
+
+
+def new_since(user):
+    """Topics created after this, and never opened by `user`, are "new" to them."""
+    cutoff = timezone.now() - timedelta(days=NEW_TOPIC_DAYS)
+    return max(cutoff, user.date_joined)
+
+
+def count_of(rows: QuerySet, key: str = "category") -> Subquery:
+    counted = rows.order_by().values(key).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def annotate_category_reading(categories: QuerySet[Category], user) -> QuerySet[Category]:
+    """`new_count` (topics never opened, recent) and `unread_count` (topics with posts since
+    the member's last visit) per category; zeros for visitors. Two subqueries, no N+1."""
+    if not is_member(user):
+        return categories.annotate(new_count=Value(0), unread_count=Value(0))
+    reads = TopicRead.objects.filter(user=user, topic=OuterRef("pk"))
+    topics = Topic.objects.filter(visible_topics_q(), category=OuterRef("pk"))
+    new = topics.filter(created_at__gte=new_since(user)).exclude(Exists(reads))
+    unread = topics.filter(Exists(reads.filter(last_read_at__lt=OuterRef("last_post_at"))))
+    return categories.annotate(new_count=count_of(new), unread_count=count_of(unread))
+
+
+def annotate_topic_reading(topics: QuerySet[Topic], user) -> QuerySet[Topic]:
+    """`last_read_number`, `unread_count` (visible posts after it) and `is_new` per topic."""
+    if not is_member(user):
+        return topics
+    read = TopicRead.objects.filter(user=user, topic=OuterRef("pk"))
+    unread = Post.objects.filter(
+        VISIBLE, topic=OuterRef("pk"), number__gt=OuterRef("last_read_number")
+    )
+    fresh = When(~Exists(read), created_at__gte=new_since(user), then=Value(True))
+    return topics.annotate(
+        last_read_number=Subquery(read.values("last_read_number")[:1]),
+        is_new=Case(fresh, default=Value(False), output_field=BooleanField()),
+    ).annotate(unread_count=count_of(unread, "topic"))
+
+
+def first_unread_number(user, topic: Topic) -> int | None:
+    """The number of the first post `user` has not read (None when all is read)."""
+    read = TopicRead.objects.filter(user=user, topic=topic).first() if is_member(user) else None
+    after = read.last_read_number if read else 0
+    post = posts_visible_to(user, topic).filter(number__gt=after).order_by("number").first()
+    return post.number if post else None

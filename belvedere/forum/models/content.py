@@ -176,6 +176,8 @@ class Post(Visibility):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     edit_count = models.PositiveIntegerField(default=0)
+    # Detected by belvedere.text (fr, en, …, "und"); picks the search configuration.
+    language = models.CharField(max_length=8, blank=True, default="")
 
     class Meta:
         ordering = ["number"]

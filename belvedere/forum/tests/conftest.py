@@ -92,3 +92,24 @@ def topic(carol, general):
 
 def first_post(topic):
     return topic.posts.get(number=1)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed(): services.create_reply(...)` runs what follows the commit (ledger
+    receivers → forum tasks, inline in tests): indexing, mentions, notifications, e-mails."""
+
+    def run():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return run
+
+
+def post_as(committed, topic, author, body, **kwargs):
+    with committed():
+        return services.create_reply(topic, author=author, body=body, **kwargs)
+
+
+def start_topic(committed, author, category, **kwargs):
+    with committed():
+        return make_topic(author, category, **kwargs)

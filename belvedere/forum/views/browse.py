@@ -7,7 +7,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from belvedere.core.csv import csv_response
-from belvedere.forum import queries
+from belvedere.forum import permissions, queries, queries_social
+from belvedere.forum.feeds import VISITOR, feed_links
+from belvedere.forum.models import WatchLevel
+from belvedere.forum.services.reading import mark_topic_read
 from belvedere.forum.views.common import topic_context
 
 SORTS = {"latest", "new", "top"}
@@ -29,8 +32,12 @@ def _topic_page(request, topics, template: str, context: dict):
 @require_GET
 def index(request: HttpRequest):
     categories = queries.list_categories(request.user)
-    can_start = request.user.is_authenticated
-    return render(request, "forum/index.html", {"categories": categories, "can_start": can_start})
+    context = {
+        "categories": categories,
+        "can_start": request.user.is_authenticated,
+        "feeds": feed_links(),
+    }
+    return render(request, "forum/index.html", context)
 
 
 @require_GET
@@ -39,7 +46,12 @@ def category(request: HttpRequest, slug: str):
     subcategories = [
         c for c in queries.readable_categories(request.user) if c.parent_id == category.pk
     ]
-    context = {"category": category, "subcategories": subcategories}
+    public = permissions.can_read_category(VISITOR, category)
+    feeds = feed_links(category=category) if public else feed_links()
+    context = {"category": category, "subcategories": subcategories, "feeds": feeds}
+    context.update(
+        watch_context(request.user, reverse("forum:watch_category", args=[slug]), category=category)
+    )
 
     def topics(sort):
         return queries.list_topics(request.user, category=category, sort=sort)
@@ -63,7 +75,32 @@ def topic(request: HttpRequest, topic_id: int, slug: str = ""):
     posts = queries.list_posts(request.user, topic)
     page = Paginator(posts, queries.POSTS_PER_PAGE).get_page(request.GET.get("page"))
     context = topic_context(request, topic, page)
+    if request.user.is_authenticated and len(page):
+        last = page[len(page) - 1]
+        mark_topic_read(request.user, topic, number=last.number, at=last.created_at)
+    context.update(
+        watch_context(request.user, reverse("forum:watch_topic", args=[topic.pk]), topic=topic)
+    )
+    public = topic.is_visible and permissions.can_read_category(VISITOR, topic.category)
+    context["feeds"] = feed_links(topic=topic) if public else feed_links()
     return render(request, "forum/topic.html", context)
+
+
+@require_GET
+def topic_unread(request: HttpRequest, topic_id: int):
+    """Jump to the first post the member has not read (the last page when all is read)."""
+    topic = queries.get_topic_for_user(request.user, topic_id)
+    number = queries.first_unread_number(request.user, topic)
+    posts = queries.posts_visible_to(request.user, topic)
+    post = posts.filter(number=number).first() if number else posts.order_by("number").last()
+    if post is None:
+        return redirect("forum:topic", topic.pk)
+    return redirect(post_url(request.user, post))
+
+
+def watch_context(user, url: str, **target) -> dict:
+    level = queries_social.get_watch_level(user, **target) if user.is_authenticated else ""
+    return {"watch_url": url, "watch_level": level, "watch_levels": WatchLevel.choices}
 
 
 @require_GET

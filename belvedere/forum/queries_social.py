@@ -1,0 +1,98 @@
+"""Reads about members' relation to the forum: mentions, watches, notifications, preferences."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+from django.db.models.functions import Lower
+from django.http import Http404
+
+from belvedere.forum.mentions import candidates
+from belvedere.forum.models import (
+    EmailFrequency,
+    ForumProfile,
+    Notification,
+    Topic,
+    Watch,
+    WatchLevel,
+)
+
+NOTIFICATIONS_PER_PAGE = 30
+
+
+def members_named(names: list[str]) -> dict[str, object]:
+    """Active members whose display name matches a mention handle, by lowercased name."""
+    wanted = {c for name in names for c in candidates(name)}
+    if not wanted:
+        return {}
+    users = (
+        get_user_model()
+        .objects.annotate(lname=Lower("display_name"))
+        .filter(lname__in=wanted, is_active=True)
+    )
+    found = {user.display_name.lower(): user for user in users}
+    return {c: found[c] for name in names for c in candidates(name) if c in found}
+
+
+def watch_levels(topic: Topic) -> dict[int, str]:
+    """Each member's effective level on `topic`: the topic's, else its category's, else the
+    parent category's. Members absent from the result are at the normal level."""
+    category = topic.category
+    levels: dict[int, str] = {}
+    if category.parent_id:
+        levels.update(
+            Watch.objects.filter(category_id=category.parent_id).values_list("user_id", "level")
+        )
+    levels.update(Watch.objects.filter(category=category).values_list("user_id", "level"))
+    levels.update(Watch.objects.filter(topic=topic).values_list("user_id", "level"))
+    return levels
+
+
+def get_watch_level(user, *, topic=None, category=None) -> str:
+    if not user.is_authenticated:
+        return WatchLevel.TRACKING
+    row = Watch.objects.filter(user=user, topic=topic, category=category).first()
+    return row.level if row else WatchLevel.TRACKING
+
+
+def email_frequency(user) -> str:
+    profile = ForumProfile.objects.filter(user=user).first()
+    return profile.email_frequency if profile else EmailFrequency.IMMEDIATELY
+
+
+def list_notifications(user, *, unread_only: bool = False) -> QuerySet[Notification]:
+    rows = Notification.objects.filter(recipient=user)
+    if unread_only:
+        rows = rows.filter(read_at__isnull=True)
+    return rows.select_related("actor", "topic", "post").order_by("-created_at", "-id")
+
+
+def unread_count(user) -> int:
+    if not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def get_notification_for_user(user, notification_id: int) -> Notification:
+    row = list_notifications(user).filter(pk=notification_id).first()
+    if row is None:
+        raise Http404("No such notification")
+    return row
+
+
+def describe_notification(notification: Notification) -> str:
+    """One line saying what happened, in the active language (plain text, not escaped)."""
+    from django.utils.translation import gettext as _
+
+    from belvedere.forum.models import REACTIONS
+
+    actor = notification.actor.display_name if notification.actor else _("someone")
+    values = {"actor": actor, "topic": notification.topic.title}
+    texts = {
+        "mention": _("%(actor)s mentioned you in “%(topic)s”"),
+        "reply": _("%(actor)s replied to you in “%(topic)s”"),
+        "quote": _("%(actor)s quoted you in “%(topic)s”"),
+        "reaction": _("%(actor)s reacted %(emoji)s to your post in “%(topic)s”"),
+        "watched_topic": _("%(actor)s posted in “%(topic)s”"),
+        "watched_category": _("%(actor)s started “%(topic)s”"),
+    }
+    values["emoji"] = REACTIONS.get(notification.reaction, "")
+    return texts.get(notification.kind, texts["watched_topic"]) % values
