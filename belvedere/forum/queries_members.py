@@ -43,6 +43,7 @@ def with_stats(members: QuerySet, viewer) -> QuerySet:
 
 def list_members(viewer, *, q: str = "", sort: str = "name") -> QuerySet:
     members = get_user_model().objects.filter(is_active=True)
+    q = q.replace("\x00", "").strip()
     if q:
         members = members.filter(display_name__icontains=q)
     return with_stats(members, viewer).order_by(*SORTS.get(sort, SORTS["name"]))

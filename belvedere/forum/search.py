@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, FloatField, Q, QuerySet, Value
@@ -30,6 +31,7 @@ CONFIGS = {"fr": "belvedere_fr", "en": "belvedere_en"}
 FALLBACK_CONFIG = "belvedere_simple"
 START, STOP = "\u27e6", "\u27e7"  # match markers, turned into <mark> after escaping
 MAX_QUERY = 200
+RESULTS_PER_PAGE = 20
 _WORD = re.compile(r'"[^"]+"|[^\W_][\w\'’-]*')
 _MARKED = re.compile(f"{START}([^{START}{STOP}]*){STOP}")
 
@@ -41,6 +43,29 @@ class SearchFilters:
     author_id: int | None = None
     after: date | None = None
     before: date | None = None
+
+
+def filters_from(user, data: dict) -> SearchFilters:
+    """SearchFilters from a valid SearchForm's data; unknown category or author match nothing."""
+    data = {k: _clean(v) if isinstance(v, str) else v for k, v in data.items()}
+    category = None
+    if data.get("category"):
+        category = readable_categories(user).filter(slug=data["category"]).first()
+        if category is None:
+            return SearchFilters(q="")
+    author_id = None
+    if data.get("author"):
+        author = get_user_model().objects.filter(display_name__iexact=data["author"]).first()
+        if author is None:
+            return SearchFilters(q="")
+        author_id = author.pk
+    return SearchFilters(
+        q=data.get("q", ""),
+        category=category,
+        author_id=author_id,
+        after=data.get("after"),
+        before=data.get("before"),
+    )
 
 
 def is_postgres() -> bool:
@@ -117,7 +142,7 @@ def _filtered(posts: QuerySet[Post], filters: SearchFilters) -> QuerySet[Post]:
 
 def search_posts(user, filters: SearchFilters) -> QuerySet[Post]:
     """Matching posts `user` may read, best first, annotated with `rank`."""
-    q = " ".join((filters.q or "").split())[:MAX_QUERY]
+    q = " ".join(_clean(filters.q).split())[:MAX_QUERY]
     posts = _filtered(searchable_posts(user), filters)
     if is_postgres():
         if not q:

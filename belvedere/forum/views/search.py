@@ -1,6 +1,5 @@
 """Searching the forum."""
 
-from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.shortcuts import render
@@ -8,31 +7,7 @@ from django.views.decorators.http import require_GET
 
 from belvedere.forum import queries
 from belvedere.forum.forms_social import SearchForm
-from belvedere.forum.search import SearchFilters, attach_snippets, search_posts
-
-RESULTS_PER_PAGE = 20
-
-
-def filters_from(user, data: dict) -> SearchFilters:
-    """SearchFilters from a valid SearchForm's data; unknown category or author match nothing."""
-    category = None
-    if data.get("category"):
-        category = queries.readable_categories(user).filter(slug=data["category"]).first()
-        if category is None:
-            return SearchFilters(q="")
-    author_id = None
-    if data.get("author"):
-        author = get_user_model().objects.filter(display_name__iexact=data["author"]).first()
-        if author is None:
-            return SearchFilters(q="")
-        author_id = author.pk
-    return SearchFilters(
-        q=data.get("q", ""),
-        category=category,
-        author_id=author_id,
-        after=data.get("after"),
-        before=data.get("before"),
-    )
+from belvedere.forum.search import RESULTS_PER_PAGE, attach_snippets, filters_from, search_posts
 
 
 @require_GET
