@@ -10,6 +10,7 @@ from ninja.files import UploadedFile
 from belvedere.accounts.auth import MemberSessionAuth, TokenAuth
 from belvedere.core import ratelimit
 from belvedere.forum import permissions, queries, ratelimits, services
+from belvedere.forum.api_social import router as social_router
 from belvedere.forum.models import REACTIONS
 from belvedere.forum.schemas import (
     CategoryOut,
@@ -30,6 +31,7 @@ from belvedere.forum.schemas import (
 )
 
 router = Router()
+router.add_router("", social_router)  # notifications, watching, search, read state, members
 
 
 def _anonymous(request):
