@@ -168,6 +168,9 @@ LOGIN_RATE_LIMIT = env_int("BELVEDERE_LOGIN_RATE_LIMIT", 10, minimum=1)  # attem
 FORUM_POSTS_PER_MINUTE = env_int("BELVEDERE_POSTS_PER_MINUTE", 6, minimum=1)  # per member
 FORUM_POSTS_PER_MINUTE_PER_IP = env_int("BELVEDERE_POSTS_PER_MINUTE_PER_IP", 30, minimum=1)
 FORUM_UPLOAD_MAX_BYTES = env_int("BELVEDERE_UPLOAD_MAX_BYTES", 4 * 1024 * 1024, minimum=1024)
+UPTIME_RESULT_RETENTION_DAYS = env_int("BELVEDERE_UPTIME_RETENTION_DAYS", 14, minimum=2)
+UPTIME_REPORTS_PER_HOUR = env_int("BELVEDERE_REPORTS_PER_HOUR", 10, minimum=1)
+STATUS_PAGE_NAME = env_str("BELVEDERE_STATUS_PAGE_NAME", "Belvedere")
 
 # Internationalisation
 LANGUAGE_CODE = "en"
@@ -223,5 +226,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "httpx": {"level": "WARNING"},  # one line per request drowns the worker's log
+        "httpcore": {"level": "WARNING"},
+    },
 }
