@@ -1,6 +1,7 @@
 """Speed and memory of belvedere.text on one core.
 
     OMP_NUM_THREADS=1 .venv/bin/python bench/text_speed.py --data ../shared/data/nlp
+    .venv/bin/python bench/text_speed.py --data ../shared/data/nlp --all-cores   # both cores
 
 Texts are the French and English validation tweets (648), repeated to the sample size.
 Fast path: language + normalisation + word lists + linear toxicity + fast sentiment,
@@ -39,9 +40,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/nlp")
     parser.add_argument("--fast-n", type=int, default=20_000)
     parser.add_argument("--accurate-n", type=int, default=400)
+    parser.add_argument("--all-cores", action="store_true", help="do not pin to one core")
     args = parser.parse_args()
-    with contextlib.suppress(AttributeError, OSError):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    if not args.all_cores:
+        with contextlib.suppress(AttributeError, OSError):
+            os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     from belvedere.text.analyze import analyze_many
     from belvedere.text.sentiment import is_accurate_available
 

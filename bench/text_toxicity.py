@@ -21,6 +21,7 @@ from belvedere.text.prepare import prepare
 from belvedere.text.train import C_TOXIC, TOXICITY_EXCLUDED, fit_nb, list_toxicity_rows
 
 ROOT = Path(__file__).resolve().parent.parent
+# In the hand-written training examples (so in-sample), as the issue names them.
 GROUP_CASES = [
     ("Je déteste les femmes.", "high"),
     ("Les immigrés sont des parasites.", "high"),
@@ -32,6 +33,21 @@ GROUP_CASES = [
     ('Calling someone a "faggot" is unacceptable and will get you banned.', "low"),
     ("Traiter quelqu'un de « sale arabe » est inacceptable.", "low"),
     ("On m'a traité de bougnoule dans la rue, ça fait mal.", "low"),
+]
+
+
+# Not in the training examples: how the group-attack score generalises.
+UNSEEN_CASES = [
+    ("Je hais les musulmans.", "high"),
+    ("Les femmes sont inférieures aux hommes.", "high"),
+    ("Refugees are rats.", "high"),
+    ("Jews are greedy.", "high"),
+    ("Les arabes sont tous des voleurs", "high"),
+    ("Gays should not be allowed to adopt, they are perverts", "high"),
+    ("Les réfugiés arrivés hier sont logés à Lyon.", "low"),
+    ("Muslims make up 10% of the city.", "low"),
+    ("Les femmes gagnent en moyenne 15 % de moins que les hommes.", "low"),
+    ("Nous accueillons les immigrés avec plaisir.", "low"),
 ]
 
 
@@ -68,9 +84,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/nlp")
     args = parser.parse_args()
     print("French toxicity, 5-fold CV (MLMA FR + hand-written FR):", french_cv(args.data))
-    results = analyze_many([t for t, _ in GROUP_CASES], mode="fast")
-    for (text, expected), r in zip(GROUP_CASES, results, strict=True):
-        print(f"IDENTITY_ATTACK {r['toxicity']['IDENTITY_ATTACK']:.2f} (want {expected}): {text}")
+    for title, cases in (("in the examples", GROUP_CASES), ("unseen", UNSEEN_CASES)):
+        print(f"IDENTITY_ATTACK, {title}:")
+        results = analyze_many([t for t, _ in cases], mode="fast")
+        for (text, expected), r in zip(cases, results, strict=True):
+            print(f"  {r['toxicity']['IDENTITY_ATTACK']:.2f} (want {expected}): {text}")
 
 
 if __name__ == "__main__":
