@@ -9,6 +9,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from belvedere.accounts.models import User
 from belvedere.listening import queries as reads
+from belvedere.listening.api_alerts import router as alerts_router
 from belvedere.listening.connectors import ConnectorError, get_connector
 from belvedere.listening.permissions import can_manage_listening, can_triage_mention
 from belvedere.listening.schemas import (
@@ -32,6 +33,7 @@ from belvedere.listening.services import sources as source_services
 from belvedere.text.query import QuerySyntaxError
 
 router = Router()
+router.add_router("", alerts_router)
 
 
 def _forbid_unless(allowed: bool) -> None:

@@ -42,6 +42,12 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
 
 
+def domain_of(canonical: str) -> str:
+    """The host of a canonical URL without ``www.`` (``""`` when there is none)."""
+    host = (urlsplit(canonical).hostname or "") if canonical else ""
+    return host.removeprefix("www.")[:200]
+
+
 def url_digest(canonical: str) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest() if canonical else ""
 
@@ -75,6 +81,7 @@ def mention_fields(raw: RawMention, *, platform: str) -> dict:
         "url": url if canonical else "",
         "canonical_url": canonical,
         "url_hash": url_digest(canonical),
+        "domain": domain_of(canonical),
         "author_name": clean(raw.author_name, 200),
         "author_handle": clean(raw.author_handle, 200),
         "author_url": clean(raw.author_url, 2000) if canonical_url(raw.author_url) else "",

@@ -3,6 +3,7 @@
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
+from belvedere.listening.services.alert_checks import evaluate_alerts
 from belvedere.listening.services.sources import claim_due_sources, run_source_by_id
 
 
@@ -10,6 +11,8 @@ from belvedere.listening.services.sources import claim_due_sources, run_source_b
 def fetch_source(source_id: int) -> bool | None:
     """Fetch one source (idempotent: mentions already stored are skipped)."""
     outcome = run_source_by_id(source_id)
+    if outcome and outcome.created:
+        check_alerts()
     return outcome.ok if outcome else None
 
 
@@ -19,3 +22,14 @@ def fetch_due_sources() -> list[int]:
     for source_id in ids:
         fetch_source(source_id)
     return ids
+
+
+@db_task()
+def check_alerts() -> list[int]:
+    """Evaluate every enabled alert (idempotent: a period or a mention is reported once)."""
+    return [event.pk for event in evaluate_alerts()]
+
+
+@db_periodic_task(crontab(minute="*/5"))
+def check_alerts_periodically() -> list[int]:
+    return [event.pk for event in evaluate_alerts()]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from belvedere.listening.views import hooks, mentions, queries, sources
+from belvedere.listening.views import alerts, hooks, mentions, queries, sources
 
 app_name = "listening"
 
@@ -20,5 +20,11 @@ urlpatterns = [
     path("queries/test/", queries.query_test, name="query_test"),
     path("queries/<int:query_id>/", queries.query_edit, name="query_edit"),
     path("queries/<int:query_id>/delete/", queries.query_delete, name="query_delete"),
+    path("alerts/", alerts.alert_list, name="alerts"),
+    path("alerts/new/", alerts.alert_create, name="alert_create"),
+    path("alerts/<int:alert_id>/", alerts.alert_detail, name="alert_detail"),
+    path("alerts/<int:alert_id>/edit/", alerts.alert_edit, name="alert_edit"),
+    path("alerts/<int:alert_id>/check/", alerts.alert_check, name="alert_check"),
+    path("alerts/<int:alert_id>/delete/", alerts.alert_delete, name="alert_delete"),
     path("hooks/<int:source_id>/<str:secret>", hooks.receive, name="hook"),
 ]

@@ -132,6 +132,7 @@ class Mention(models.Model):
     author_handle = models.CharField(max_length=200, blank=True, db_index=True)
     author_url = models.URLField(max_length=2000, blank=True)
     author_followers = models.PositiveBigIntegerField(null=True, blank=True)
+    domain = models.CharField(_("domain"), max_length=200, blank=True, db_index=True)
     community = models.CharField(
         _("community"),
         max_length=200,

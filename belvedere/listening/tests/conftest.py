@@ -122,3 +122,66 @@ def make_mentions(db):
         return list(Mention.objects.order_by("id"))
 
     return make
+
+
+class Recorder(ThreadingHTTPServer):
+    """A local HTTP server that records every POST (apprise json:// lands here)."""
+
+    requests: list[dict]
+
+
+@pytest.fixture
+def recorder(settings):
+    import json
+
+    settings.ALLOW_PRIVATE_TARGETS = True
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            try:
+                payload = json.loads(body)
+            except ValueError:
+                payload = None
+            self.server.requests.append({"path": self.path, "json": payload})
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = Recorder(("127.0.0.1", 0), Handler)
+    server.requests = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def put_mentions(db):
+    """``put_mentions([(when, sentiment), …], query=q)``: stored directly, no analysis."""
+    import itertools
+
+    counter = itertools.count()
+
+    def put(rows, query=None, **fields) -> list[Mention]:
+        from belvedere.listening.models import MentionMatch
+
+        mentions = Mention.objects.bulk_create(
+            Mention(
+                platform=fields.get("platform", "test"),
+                external_id=f"p-{next(counter)}-{id(rows)}",
+                published_at=when,
+                sentiment=sentiment,
+                **{k: v for k, v in fields.items() if k != "platform"},
+            )
+            for when, sentiment in rows
+        )
+        if query is not None:
+            MentionMatch.objects.bulk_create(MentionMatch(mention=m, query=query) for m in mentions)
+        return mentions
+
+    return put

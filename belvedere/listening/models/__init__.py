@@ -1,0 +1,34 @@
+"""Listening models: mentions and their triage, alerts, the census of external communities."""
+
+from belvedere.listening.models.alerts import Alert, AlertEvent, AlertKind, AlertPeriod
+from belvedere.listening.models.census import Community, CommunityKind, DismissedSuggestion
+from belvedere.listening.models.mentions import (
+    Mention,
+    MentionMatch,
+    MentionNote,
+    Query,
+    QueryKind,
+    Sentiment,
+    Source,
+    Status,
+    Tag,
+)
+
+__all__ = [
+    "Alert",
+    "AlertEvent",
+    "AlertKind",
+    "AlertPeriod",
+    "Community",
+    "CommunityKind",
+    "DismissedSuggestion",
+    "Mention",
+    "MentionMatch",
+    "MentionNote",
+    "Query",
+    "QueryKind",
+    "Sentiment",
+    "Source",
+    "Status",
+    "Tag",
+]
