@@ -10,6 +10,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from belvedere.accounts.models import User
 from belvedere.listening import queries as reads
 from belvedere.listening.api_alerts import router as alerts_router
+from belvedere.listening.api_insights import router as insights_router
 from belvedere.listening.connectors import ConnectorError, get_connector
 from belvedere.listening.permissions import can_manage_listening, can_triage_mention
 from belvedere.listening.schemas import (
@@ -34,6 +35,7 @@ from belvedere.text.query import QuerySyntaxError
 
 router = Router()
 router.add_router("", alerts_router)
+router.add_router("", insights_router)
 
 
 def _forbid_unless(allowed: bool) -> None:

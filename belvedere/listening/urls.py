@@ -1,6 +1,6 @@
 from django.urls import path
 
-from belvedere.listening.views import alerts, hooks, mentions, queries, sources
+from belvedere.listening.views import alerts, census, dashboard, hooks, mentions, queries, sources
 
 app_name = "listening"
 
@@ -20,6 +20,15 @@ urlpatterns = [
     path("queries/test/", queries.query_test, name="query_test"),
     path("queries/<int:query_id>/", queries.query_edit, name="query_edit"),
     path("queries/<int:query_id>/delete/", queries.query_delete, name="query_delete"),
+    path("dashboard/", dashboard.dashboard_page, name="dashboard"),
+    path("communities/", census.community_list, name="communities"),
+    path("communities/new/", census.community_create, name="community_create"),
+    path("communities/<int:community_id>/", census.community_edit, name="community_edit"),
+    path(
+        "communities/<int:community_id>/delete/", census.community_delete, name="community_delete"
+    ),
+    path("communities/suggestions/accept/", census.suggestion_accept, name="suggestion_accept"),
+    path("communities/suggestions/dismiss/", census.suggestion_dismiss, name="suggestion_dismiss"),
     path("alerts/", alerts.alert_list, name="alerts"),
     path("alerts/new/", alerts.alert_create, name="alert_create"),
     path("alerts/<int:alert_id>/", alerts.alert_detail, name="alert_detail"),
