@@ -9,8 +9,9 @@ links its @mentions, makes authors watch their topics, and creates notifications
 from belvedere.activity.models import Entry
 from belvedere.forum.models import Post, Topic
 from belvedere.forum.search import index_post
-from belvedere.forum.services.notifications import link_post_mentions, notify_post, notify_reaction
+from belvedere.forum.services.notifications import notify_post, notify_reaction
 from belvedere.forum.services.watching import watch_own_topic
+from belvedere.forum.stream_cache import invalidate_topic
 
 VERBS = {
     "forum.topic.create",
@@ -35,6 +36,13 @@ def handle_entry(entry: Entry) -> list[int]:
     post = _post_of(entry) if entry.verb in VERBS else None
     if post is None:
         return []
+    try:
+        return _react(entry, post)
+    finally:
+        invalidate_topic(post.topic_id)  # mentions may have been linked
+
+
+def _react(entry: Entry, post: Post) -> list[int]:
     if entry.verb == "forum.reaction.add":
         actor = entry.actor
         if actor is None:
@@ -45,9 +53,6 @@ def handle_entry(entry: Entry) -> list[int]:
     if entry.verb == "forum.topic.create" and post.topic.author_id:
         watch_own_topic(post.topic.author, post.topic)
     if entry.verb == "forum.post.edit":
-        if not post.is_visible:
-            link_post_mentions(post)
-            return []
         return notify_post(post, mentions_only=True)
     return notify_post(post)
 

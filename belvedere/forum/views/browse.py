@@ -3,11 +3,13 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from belvedere.core.csv import csv_response
-from belvedere.forum import permissions, queries, queries_social
+from belvedere.forum import permissions, queries, queries_social, stream_cache
 from belvedere.forum.feeds import VISITOR, feed_links
 from belvedere.forum.models import WatchLevel
 from belvedere.forum.services.reading import mark_topic_read
@@ -72,18 +74,31 @@ def tag(request: HttpRequest, slug: str):
 @require_GET
 def topic(request: HttpRequest, topic_id: int, slug: str = ""):
     topic = queries.get_topic_for_user(request.user, topic_id)
-    posts = queries.list_posts(request.user, topic)
-    page = Paginator(posts, queries.POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    context = topic_context(request, topic, page)
-    if request.user.is_authenticated and len(page):
-        last = page[len(page) - 1]
-        mark_topic_read(request.user, topic, number=last.number, at=last.created_at)
+    cached_page = stream_cache.cacheable_page(request)
+    language = get_language()
+    stream = stream_cache.get_stream(topic.pk, cached_page, language) if cached_page else None
+    if stream is not None:
+        context = {"topic": topic, "stream_html": stream, "can_reply": False}
+    else:
+        posts = queries.list_posts(request.user, topic)
+        page = Paginator(posts, queries.POSTS_PER_PAGE).get_page(request.GET.get("page"))
+        context = topic_context(request, topic, page)
+        context["stream_html"] = render_to_string("forum/_stream.html", context, request)
+        if cached_page:
+            stream_cache.set_stream(topic.pk, cached_page, language, context["stream_html"])
+        _mark_read(request.user, topic, page)
     context.update(
         watch_context(request.user, reverse("forum:watch_topic", args=[topic.pk]), topic=topic)
     )
     public = topic.is_visible and permissions.can_read_category(VISITOR, topic.category)
     context["feeds"] = feed_links(topic=topic) if public else feed_links()
     return render(request, "forum/topic.html", context)
+
+
+def _mark_read(user, topic, page) -> None:
+    if user.is_authenticated and len(page):
+        last = page[len(page) - 1]
+        mark_topic_read(user, topic, number=last.number, at=last.created_at)
 
 
 @require_GET
