@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from belvedere.accounts.models import User
 from belvedere.listening.models import Query, QueryKind, Sentiment, Source, Status
 from belvedere.text.query import MAX_QUERY_CHARS, QuerySyntaxError, parse
 
@@ -80,6 +81,12 @@ class MentionFilterForm(forms.Form):
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     tag = forms.CharField(label=_("Tag"), max_length=40, required=False)
+    assignee = forms.ModelChoiceField(None, label=_("Assigned to"), required=False)
+    community = forms.CharField(label=_("Community"), max_length=200, required=False)
+
+    def __init__(self, *args, team=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = team if team is not None else User.objects.none()
 
     def filters(self) -> dict:
         if not self.is_valid():
@@ -92,6 +99,28 @@ class MentionUpdateForm(forms.Form):
     assignee = forms.IntegerField(required=False, min_value=0)
     tags = forms.CharField(max_length=400, required=False, help_text=_("Comma-separated"))
     note = forms.CharField(max_length=5000, required=False, widget=forms.Textarea)
+
+
+class BulkForm(forms.Form):
+    """One action on the mentions ticked in the inbox."""
+
+    ids = forms.TypedMultipleChoiceField(coerce=int, choices=(), required=True)
+    status = forms.ChoiceField(choices=_blank(Status.choices), required=False)
+    assignee = forms.IntegerField(required=False, min_value=0)
+    tag = forms.CharField(max_length=40, required=False)
+
+    MAX = 200
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        raw = self.data.getlist("ids") if hasattr(self.data, "getlist") else []
+        self.fields["ids"].choices = [(v, v) for v in raw[: self.MAX] if str(v).isdigit()]
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("status") or data.get("assignee") is not None or data.get("tag")):
+            raise forms.ValidationError(_("Choose a status, an assignee or a tag."))
+        return data
 
 
 class UploadForm(forms.Form):

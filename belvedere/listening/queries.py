@@ -8,10 +8,11 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from belvedere.listening.models import Mention, Query, Source, Tag
+from belvedere.accounts.models import Role, User
+from belvedere.listening.models import Mention, MentionNote, Query, Source, Tag
 from belvedere.listening.permissions import can_view_listening
 from belvedere.listening.services.ingest import document_of
-from belvedere.text.query import compile_query
+from belvedere.text.query import QuerySyntaxError, compile_query
 
 PREVIEW_SCAN = 5000  # latest mentions a live test reads
 CSV_COLUMNS = [
@@ -57,6 +58,19 @@ def get_mention_for_user(user, mention_id: int) -> Mention:
     return get_object_or_404(_with_relations(Mention.objects.all()), pk=mention_id)
 
 
+def get_mention_detail(user, mention_id: int) -> Mention:
+    """The mention with its notes (and their authors) and matched queries, for its page."""
+    _gate(user)
+    notes = Prefetch("notes", queryset=MentionNote.objects.select_related("author"))
+    mentions = _with_relations(Mention.objects.all()).prefetch_related(notes)
+    return get_object_or_404(mentions, pk=mention_id)
+
+
+def list_team():
+    """Who mentions may be assigned to: active community managers and admins."""
+    return User.objects.filter(role__in=[Role.MANAGER, Role.ADMIN], is_active=True)
+
+
 def list_sources() -> QuerySet[Source]:
     return Source.objects.all()
 
@@ -79,7 +93,38 @@ def _day(value, end: bool = False):
     return timezone.make_aware(moment, timezone.get_current_timezone())
 
 
-def list_mentions(
+SEARCH_SCAN = 5000  # newest mentions (after the other filters) a boolean search reads
+
+
+@dataclass
+class Search:
+    """How the inbox search ran: a boolean query over the newest candidates, or a plain
+    "contains" when the text is not a valid query (``error`` says why)."""
+
+    text: str
+    error: str = ""
+    scanned: int = 0
+    truncated: bool = False
+
+
+def _search(mentions: QuerySet[Mention], text: str) -> tuple[QuerySet[Mention], Search]:
+    try:
+        matcher = compile_query(text)
+    except QuerySyntaxError as exc:
+        contains = Q(text__icontains=text) | Q(title__icontains=text)
+        contains |= Q(author_name__icontains=text) | Q(community__icontains=text)
+        return mentions.filter(contains), Search(text, error=str(exc))
+    fields = ("id", "title", "text", "language", "canonical_url", "community", "author_name")
+    newest = mentions.order_by("-published_at", "-id").only(*fields, "author_handle")
+    candidates = list(newest[: SEARCH_SCAN + 1])
+    truncated = len(candidates) > SEARCH_SCAN
+    candidates = candidates[:SEARCH_SCAN]
+    ids = [m.pk for m in candidates if matcher.matches(document_of(m))]
+    info = Search(text, scanned=len(candidates), truncated=truncated)
+    return Mention.objects.filter(pk__in=ids), info
+
+
+def filter_mentions(
     *,
     q="",
     query=None,
@@ -92,8 +137,10 @@ def list_mentions(
     assignee=None,
     tag="",
     source=None,
-) -> QuerySet[Mention]:
-    """Mentions, newest first, narrowed by the inbox filters (empty ones are ignored)."""
+    community="",
+) -> tuple[QuerySet[Mention], Search | None]:
+    """Mentions, newest first, narrowed by the inbox filters (empty ones are ignored);
+    ``q`` is a boolean query (see the query language) run over the newest candidates."""
     mentions = Mention.objects.all()
     exact = {
         "matches__query": query,
@@ -103,6 +150,7 @@ def list_mentions(
         "assignee": assignee,
         "tags__name__iexact": tag,
         "source": source,
+        "community__iexact": community,
     }
     mentions = mentions.filter(**{k: v for k, v in exact.items() if v})
     if language:
@@ -111,13 +159,16 @@ def list_mentions(
         mentions = mentions.filter(published_at__gte=_day(since))
     if until:
         mentions = mentions.filter(published_at__lte=_day(until, end=True))
-    if q:
-        mentions = mentions.filter(
-            Q(text__icontains=q) | Q(title__icontains=q) | Q(author_name__icontains=q)
-        )
     if query or tag:
         mentions = mentions.distinct()
-    return _with_relations(mentions.order_by("-published_at", "-id"))
+    search = None
+    if q:
+        mentions, search = _search(mentions, q)
+    return _with_relations(mentions.order_by("-published_at", "-id")), search
+
+
+def list_mentions(**filters) -> QuerySet[Mention]:
+    return filter_mentions(**filters)[0]
 
 
 def mention_row(mention: Mention) -> list:

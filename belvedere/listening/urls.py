@@ -6,7 +6,9 @@ app_name = "listening"
 
 urlpatterns = [
     path("", mentions.inbox, name="mentions"),
-    path("mentions/<int:mention_id>/", mentions.mention_update, name="mention_update"),
+    path("mentions/bulk/", mentions.mention_bulk, name="mention_bulk"),
+    path("mentions/<int:mention_id>/", mentions.mention_detail, name="mention_detail"),
+    path("mentions/<int:mention_id>/update/", mentions.mention_update, name="mention_update"),
     path("sources/", sources.source_list, name="sources"),
     path("sources/new/", sources.source_kinds, name="source_kinds"),
     path("sources/new/<slug:kind>/", sources.source_create, name="source_create"),

@@ -58,3 +58,29 @@ def add_note(mention: Mention, text: str, *, actor) -> MentionNote:
     note = MentionNote.objects.create(mention=mention, author=actor, text=text[:5000])
     record(actor, "listening.mention_noted", mention, staff=True)
     return note
+
+
+@transaction.atomic
+def add_tag(mention: Mention, name: str, *, actor) -> bool:
+    """Add one tag, keeping the others (for bulk tagging)."""
+    names = [tag.name for tag in mention.tags.all()]
+    if name.strip().lower() in (n.lower() for n in names):
+        return False
+    set_tags(mention, [*names, name], actor=actor)
+    return True
+
+
+@transaction.atomic
+def bulk_triage(mentions, *, actor, status="", assignee=None, unassign=False, tag="") -> int:
+    """Apply one status, assignee or tag to several mentions; the count of those changed."""
+    changed = 0
+    for mention in mentions:
+        done = False
+        if status:
+            done |= set_status(mention, status, actor=actor)
+        if assignee is not None or unassign:
+            done |= assign(mention, assignee, actor=actor)
+        if tag.strip():
+            done |= add_tag(mention, tag, actor=actor)
+        changed += done
+    return changed
