@@ -224,7 +224,7 @@ def list_suggestions(*, minimum: int = MIN_SUGGESTION, limit: int = 20) -> list[
     suggestions = []
     for row in sorted(rows, key=lambda r: -r["n"]):
         key = row["key"].lower()
-        if key in known or (row["platform"], key) in dismissed:
+        if {key, key.removeprefix("www.")} & known or (row["platform"], key) in dismissed:
             continue
         known.add(key)
         suggestions.append(Suggestion(row["platform"], key, row["n"], row["authors"]))
