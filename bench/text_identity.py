@@ -1,10 +1,13 @@
 """IDENTITY_ATTACK on the hand-written held-out set ``data/examples/identity_eval.tsv``.
 
     .venv/bin/python bench/text_identity.py [--threshold 0.5] [--verbose]
+    .venv/bin/python bench/text_identity.py --file belvedere/text/data/examples/identity_probe.tsv
 
 The set (group attacks without swear words, neutral statements about groups, counter-speech
 that quotes or denounces an attack) is never used for training or for choosing rules.
-A text counts as flagged when IDENTITY_ATTACK >= the threshold.
+``identity_probe.tsv`` is a second, smaller set written after the rules were first tried on
+the main set, with other wordings, to check whether they only fit it. A text counts as
+flagged when IDENTITY_ATTACK >= the threshold.
 """
 
 import argparse
@@ -20,8 +23,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--file", type=Path, default=EVAL)
     args = parser.parse_args()
-    with open(EVAL, encoding="utf-8", newline="") as f:
+    with open(args.file, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
     results = analyze_many([r["text"] for r in rows], mode="fast")
     scores = [r["toxicity"]["IDENTITY_ATTACK"] for r in results]

@@ -8,8 +8,9 @@ data sets do not label them:
   post addresses someone (a mention or second person);
 - PROFANITY: any vulgar word of the lists, otherwise a fraction of TOXICITY;
 - THREAT: threat phrases of the lists (``je vais te tuer``, ``I know where you live``);
-- IDENTITY_ATTACK: the group-attack model, lowered when no group is named, raised by an
-  unquoted slur, lowered by counter-speech (``calling someone "X" is unacceptable``);
+- IDENTITY_ATTACK: the group-attack model combined with a compositional rule (a group term
+  plus an unnegated, unquoted hostile predicate, see ``identity.py``), raised by an unquoted
+  slur, lowered by counter-speech (``calling someone "X" is unacceptable``, ``le racisme``);
 - SEVERE_TOXICITY: TOXICITY times the worst of threat, group attack and slurs.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from belvedere.text.identity import GroupSignals, get_group_signals, get_identity_attack
 from belvedere.text.lexicon import DATA, Lexicon, Match, Term, get_group_lexicon, read_lines
 from belvedere.text.normalize import Normalized
 
@@ -52,6 +54,7 @@ class Signals:
     group: bool
     counter: bool
     addressed: bool
+    identity: GroupSignals
 
     @property
     def categories(self) -> list[str]:
@@ -75,26 +78,19 @@ def get_signals(text: str, norm: Normalized, lexicon: Lexicon, language: str) ->
     """Word-list matches, group terms, counter-speech and address of one text."""
     matches = tuple(lexicon.find(norm, language))
     slurs = [m for m in matches if m.category == "slur"]
-    counter = bool(slurs) and (
-        any(is_quoted(text, m) for m in slurs) or bool(get_counter_lexicon().find(norm))
-    )
-    group = bool(slurs) or bool(get_group_lexicon().find(norm))
+    denounced = any(is_quoted(text, m) for m in slurs) or bool(get_counter_lexicon().find(norm))
+    counter = bool(slurs) and denounced
+    groups = get_group_lexicon().find(norm)
+    identity = get_group_signals(text, norm, [*slurs, *groups], denounced)
     addressed = not SECOND_PERSON.isdisjoint(norm.words)
-    return Signals(matches, group, counter, addressed)
+    return Signals(matches, bool(slurs) or bool(groups), counter, addressed, identity)
 
 
 def get_attributes(p_toxic: float, p_group: float, signals: Signals) -> dict[str, float]:
     """The six probabilities of one text from the two model outputs and the signals."""
     cats = set(signals.categories)
     threat = 0.9 if "threat" in cats else 0.1 * p_toxic
-    if "slur" in cats:
-        identity = max(p_group, 0.8)
-    elif signals.group:
-        identity = p_group
-    else:
-        identity = 0.3 * p_group
-    if signals.counter:
-        identity = min(identity, 0.3 * p_group)
+    identity = get_identity_attack(p_group, signals.identity, "slur" in cats)
     toxicity = max(p_toxic, 0.85 if cats & {"insult", "slur", "threat"} else 0.0)
     if "insult" in cats or "slur" in cats:
         insult = max(0.85, toxicity if signals.addressed else 0.0)
