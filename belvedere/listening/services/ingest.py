@@ -11,7 +11,17 @@ from belvedere.listening.analysis import analyse_texts
 from belvedere.listening.connectors.base import RawMention
 from belvedere.listening.models import Mention, MentionMatch, Query, Source
 from belvedere.listening.normalize import mention_fields
-from belvedere.text.query import Document, Matcher, QuerySyntaxError, compile_query
+from belvedere.text.query import (
+    And,
+    Document,
+    Matcher,
+    Near,
+    Node,
+    Or,
+    QuerySyntaxError,
+    Words,
+    compile_query,
+)
 
 logger = logging.getLogger(__name__)
 CHUNK = 500
@@ -25,14 +35,37 @@ class IngestStats:
     matches: int = 0
 
 
+def required_words(node: Node) -> frozenset[str] | None:
+    """Words of which any matching document holds at least one (None: no such guarantee).
+
+    A cheap pre-filter: most mentions share no word with most queries, and a set test is
+    far faster than evaluating the query tree."""
+    if isinstance(node, Words):
+        plain = [p for p in node.parts if "*" not in p and "?" not in p]
+        return frozenset(plain[:1]) if plain and node.field in ("", "title") else None
+    if isinstance(node, Near):
+        left = required_words(node.left)
+        return left if left is not None else required_words(node.right)
+    if isinstance(node, Or):
+        sets = [required_words(op) for op in node.operands]
+        return None if any(s is None for s in sets) else frozenset().union(*sets)
+    if isinstance(node, And):
+        sets = [s for s in map(required_words, node.operands) if s is not None]
+        return min(sets, key=len) if sets else None
+    return None  # NOT: anything may match
+
+
 @dataclass(frozen=True)
 class CompiledQuery:
     id: int
     matcher: Matcher
     languages: tuple[str, ...]
+    required: frozenset[str] | None = None
 
     def accepts(self, mention: Mention, doc: Document) -> bool:
         if self.languages and not mention.language.startswith(self.languages):
+            return False
+        if self.required is not None and self.required.isdisjoint(doc.index("").positions):
             return False
         return self.matcher.matches(doc)
 
@@ -46,7 +79,8 @@ def compile_active_queries() -> list[CompiledQuery]:
         except QuerySyntaxError:
             logger.warning("Listening query %s does not parse; it is skipped", query.pk)
             continue
-        compiled.append(CompiledQuery(query.pk, matcher, tuple(query.language_list)))
+        languages = tuple(query.language_list)
+        compiled.append(CompiledQuery(query.pk, matcher, languages, required_words(matcher.tree)))
     return compiled
 
 

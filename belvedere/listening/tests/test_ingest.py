@@ -103,3 +103,34 @@ def test_ingest_survives_a_failing_analysis(db, monkeypatch):
     monkeypatch.setattr("belvedere.text.analyze.analyze_many", broken)
     assert ingest([RawMention(external_id="s", text="x")], platform="test").created == 1
     assert Mention.objects.get().sentiment == ""
+
+
+def test_the_word_prefilter_never_changes_a_match():
+    from belvedere.listening.services.ingest import CompiledQuery, required_words
+    from belvedere.text.query import Document, compile_query
+
+    queries = [
+        'helios OR "helios home" -job',
+        "a AND (b OR c*)",
+        '"x y"~2 OR z NEAR/3 w',
+        "NOT foo",
+        "title:bar baz",
+        "author:ann OR helios",
+        "lang:fr",
+        "site:x.org a",
+    ]
+    docs = [
+        Document("helios home job", "t"),
+        Document("b and a", "bar"),
+        Document("y q x"),
+        Document("w k z", "baz"),
+        Document("nothing", "", "fr", "x.org", "ann"),
+    ]
+    for text in queries:
+        matcher = compile_query(text)
+        compiled = CompiledQuery(1, matcher, (), required_words(matcher.tree))
+        for doc in docs:
+            mention = type("M", (), {"language": doc.lang})()
+            assert compiled.accepts(mention, doc) == matcher.matches(doc), (text, doc)
+    assert required_words(compile_query("a AND (b OR c)").tree) == {"a"}
+    assert required_words(compile_query("NOT a").tree) is None
