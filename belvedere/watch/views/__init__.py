@@ -1,0 +1,16 @@
+"""Pages of the watch. Shared helpers: the generic form page and pagination."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+PAGE_SIZE = 50
+
+
+def form_page(request, form, *, title: str, obj=None, delete_url: str = "", back: str = ""):
+    """The generic form page; 400 when a posted form has errors."""
+    context = {"form": form, "title": title, "obj": obj, "delete_url": delete_url, "back": back}
+    return render(request, "watch/form.html", context, status=400 if form.is_bound else 200)
+
+
+def page_of(request, rows, size: int = PAGE_SIZE):
+    return Paginator(rows, size).get_page(request.GET.get("page"))
