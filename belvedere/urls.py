@@ -13,6 +13,7 @@ urlpatterns = [
     path("forum/", include("belvedere.forum.urls")),
     path("terms/", include("belvedere.terms.urls")),
     path("listening/", include("belvedere.listening.urls")),
+    path("watch/", include("belvedere.watch.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
