@@ -11,6 +11,7 @@ from belvedere.accounts.api import router as accounts_router
 from belvedere.accounts.auth import MemberSessionAuth, TokenAuth
 from belvedere.forum.api import router as forum_router
 from belvedere.listening.api import router as listening_router
+from belvedere.moderation.api import router as moderation_router
 from belvedere.terms.api import router as terms_router
 from belvedere.uptime.api import router as uptime_router
 from belvedere.terms.services import TermsNotAccepted
@@ -58,5 +59,6 @@ def server_error(request, exc):
 api.add_router("/accounts", accounts_router, tags=["accounts"])
 api.add_router("/forum", forum_router, tags=["forum"])
 api.add_router("/listening", listening_router, tags=["listening"])
+api.add_router("/moderation", moderation_router, tags=["moderation"])
 api.add_router("/terms", terms_router, tags=["terms"])
 api.add_router("/uptime", uptime_router, tags=["uptime"])

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "belvedere.uptime",
     "belvedere.forum",
     "belvedere.listening",
+    "belvedere.moderation",
     "belvedere.watch",
 ]
 

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 from belvedere.api import api
+from belvedere.moderation.views.perspective import analyze as perspective_analyze
 from belvedere.uptime.status_urls import statuspage_urlpatterns
 
 urlpatterns = [
@@ -13,6 +14,8 @@ urlpatterns = [
     path("forum/", include("belvedere.forum.urls")),
     path("terms/", include("belvedere.terms.urls")),
     path("listening/", include("belvedere.listening.urls")),
+    path("moderation/", include("belvedere.moderation.urls")),
+    path("v1alpha1/comments:analyze", perspective_analyze, name="perspective_analyze"),
     path("watch/", include("belvedere.watch.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

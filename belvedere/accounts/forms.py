@@ -9,6 +9,7 @@ from PIL import Image, UnidentifiedImageError
 
 from belvedere.accounts import services
 from belvedere.accounts.models import TIMEZONES, Role, User
+from belvedere.core.login_gate import check_login
 from belvedere.terms.queries import current_versions, list_required_documents
 
 AVATAR_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
@@ -82,6 +83,8 @@ class LoginForm(AuthenticationForm):
 
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
+        if refusal := check_login(user):  # e.g. moderation refuses suspended members
+            raise forms.ValidationError(refusal, code="login_refused")
         if not user.email_verified:
             raise forms.ValidationError(
                 _("Please confirm your email address first: we sent you a link."),

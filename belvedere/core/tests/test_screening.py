@@ -4,6 +4,12 @@ from belvedere.core import screening
 from belvedere.core.screening import Decision, combine, register_screener, screen
 
 
+@pytest.fixture(autouse=True)
+def _no_installed_screeners(monkeypatch):
+    """These tests describe the gate itself: installed apps' screeners (moderation) stay out."""
+    monkeypatch.setattr(screening, "_screeners", [])
+
+
 @pytest.fixture
 def registered():
     added = []

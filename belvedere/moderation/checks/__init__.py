@@ -1,0 +1,1 @@
+"""The screening checks. Each is `check(ctx) -> Decision | None`; see `pipeline.py`."""
