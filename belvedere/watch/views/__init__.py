@@ -14,3 +14,11 @@ def form_page(request, form, *, title: str, obj=None, delete_url: str = "", back
 
 def page_of(request, rows, size: int = PAGE_SIZE):
     return Paginator(rows, size).get_page(request.GET.get("page"))
+
+
+def detached(obj):
+    """A blank instance with ``obj``'s primary key, for a ModelForm bound to posted data: unique
+    checks skip ``obj`` itself, and ``obj`` stays unchanged until a service saves it."""
+    twin = type(obj)(pk=obj.pk)
+    twin._state.adding = False
+    return twin

@@ -16,7 +16,7 @@ from belvedere.watch.forms import CompetitorForm
 from belvedere.watch.permissions import can_manage_watch
 from belvedere.watch.queries import competitors as queries
 from belvedere.watch.services import competitors as services
-from belvedere.watch.views import form_page, page_of
+from belvedere.watch.views import detached, form_page, page_of
 
 PERIODS = {"30": 30, "90": 90, "365": 365}
 
@@ -63,10 +63,8 @@ def competitor_create(request: HttpRequest):
 @require_http_methods(["GET", "POST"])
 def competitor_edit(request: HttpRequest, competitor_id: int):
     competitor = queries.get_competitor_for_user(request.user, competitor_id)
-    instance = competitor if request.method == "GET" else None
+    instance = competitor if request.method == "GET" else detached(competitor)
     form = CompetitorForm(request.POST or None, instance=instance)
-    if request.method == "POST":
-        form.instance.pk = competitor.pk  # so the company check ignores this profile
     if request.method == "POST" and form.is_valid():
         services.update_competitor(competitor, actor=request.user, **form.cleaned_data)
         return redirect("watch:competitor", competitor.pk)

@@ -20,7 +20,7 @@ from belvedere.watch.queries import insights as queries
 from belvedere.watch.queries import pages as page_queries
 from belvedere.watch.queries import terms as terms_queries
 from belvedere.watch.services import trends as services
-from belvedere.watch.views import form_page, page_of
+from belvedere.watch.views import detached, form_page, page_of
 
 
 @role_required(Role.MODERATOR)
@@ -119,11 +119,8 @@ def platform_create(request: HttpRequest):
 @require_http_methods(["GET", "POST"])
 def platform_edit(request: HttpRequest, platform_id: int):
     platform = queries.get_platform_for_user(request.user, platform_id)
-    form = PlatformForm(
-        request.POST or None, instance=platform if request.method == "GET" else None
-    )
-    if request.method == "POST":
-        form.instance.pk = platform.pk  # the unique name check ignores this row
+    instance = platform if request.method == "GET" else detached(platform)
+    form = PlatformForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         services.update_platform(platform, actor=request.user, **form.cleaned_data)
         return redirect("watch:platforms")
