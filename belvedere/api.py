@@ -14,6 +14,7 @@ from belvedere.listening.api import router as listening_router
 from belvedere.moderation.api import router as moderation_router
 from belvedere.terms.api import router as terms_router
 from belvedere.uptime.api import router as uptime_router
+from belvedere.watch.api import router as watch_router
 from belvedere.terms.services import TermsNotAccepted
 
 logger = logging.getLogger("belvedere.api")
@@ -62,3 +63,4 @@ api.add_router("/listening", listening_router, tags=["listening"])
 api.add_router("/moderation", moderation_router, tags=["moderation"])
 api.add_router("/terms", terms_router, tags=["terms"])
 api.add_router("/uptime", uptime_router, tags=["uptime"])
+api.add_router("/watch", watch_router, tags=["watch"])
