@@ -87,3 +87,9 @@ def word(db, dave):
         return create_word(actor=dave, pattern=pattern, action=action, **fields)
 
     return make
+
+
+def make_members(n: int, prefix: str = "member"):
+    from belvedere.conftest import make_member
+
+    return [make_member(f"{prefix}{i}@example.com", f"{prefix.title()} {i}") for i in range(n)]

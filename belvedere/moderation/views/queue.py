@@ -18,8 +18,8 @@ from belvedere.moderation.services import queue as queue_services
 from belvedere.moderation.services import sanctions as sanction_services
 
 PER_PAGE = 25
-CSV_HEADER = ["id", "status", "score", "content", "author", "reasons", "flags", "created_at",
-              "resolution", "resolved_by", "resolved_at", "url"]  # fmt: skip
+CSV_HEADER = ["id", "status", "score", "content", "author", "preview", "reasons", "flags",
+              "created_at", "resolution", "resolved_by", "resolved_at", "url"]  # fmt: skip
 
 
 def _errors(error) -> str:
@@ -43,8 +43,8 @@ def _csv_rows(items):
     for item in items:
         yield [
             item.pk, item.status, item.score, item.content_label, item.author or "",
-            " ".join(item.reasons), item.flag_count, item.created_at.isoformat(),
-            item.resolution, item.resolved_by or "",
+            item.preview[:500], " ".join(item.reasons), item.flag_count,
+            item.created_at.isoformat(), item.resolution, item.resolved_by or "",
             item.resolved_at.isoformat() if item.resolved_at else "", item.url,
         ]  # fmt: skip
 
