@@ -11,7 +11,10 @@ def require(allowed: bool) -> None:
 def invalid(error: ValidationError) -> tuple[int, dict]:
     """A 422 body from a service's ValidationError."""
     if hasattr(error, "error_dict"):
-        errors = {field: [str(m) for m in e.messages] for field, e in error.error_dict.items()}
+        errors = {
+            field: ValidationError(problems).messages
+            for field, problems in error.error_dict.items()
+        }
         detail = " ".join(m for messages in errors.values() for m in messages)
         return 422, {"detail": detail, "errors": errors}
     return 422, {"detail": " ".join(error.messages)}

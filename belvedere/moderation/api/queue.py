@@ -28,6 +28,7 @@ from belvedere.moderation.services import queue as queue_services
 from belvedere.moderation.stats import moderation_stats
 
 router = Router()
+# Fixed paths come before /queue/{item_id}, which would otherwise catch them.
 ERRORS = {403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 PER_PAGE = 50
 
@@ -43,6 +44,18 @@ def list_queue(request, status: str = "open", kind: str = "", page: int = 1):
         "pages": paginator.num_pages,
         "items": [item_out(item) for item in current],
     }
+
+
+@router.post("/queue/bulk", response={200: BulkOut, **ERRORS}, summary="Decide many")
+def bulk(request, payload: BulkIn):
+    require(can_moderate(request.user))
+    if payload.action not in queue_services.ACTIONS or payload.action == "edit":
+        return 422, {"detail": "Unknown action."}
+    items = list(QueueItem.objects.filter(pk__in=payload.ids[:500], status="open"))
+    done, errors = queue_services.bulk_decide(
+        items, payload.action, actor=request.user, reason=payload.reason
+    )
+    return {"done": done, "errors": errors}
 
 
 @router.get("/queue/{item_id}", response={200: ItemOut, **ERRORS}, summary="One item")
@@ -73,18 +86,6 @@ def act(request, item_id: int, payload: ActIn):
     except ValidationError as error:
         return invalid(error)
     return item_out(queries.get_item_for_user(request.user, item_id))
-
-
-@router.post("/queue/bulk", response={200: BulkOut, **ERRORS}, summary="Decide many")
-def bulk(request, payload: BulkIn):
-    require(can_moderate(request.user))
-    if payload.action not in queue_services.ACTIONS or payload.action == "edit":
-        return 422, {"detail": "Unknown action."}
-    items = list(QueueItem.objects.filter(pk__in=payload.ids[:500], status="open"))
-    done, errors = queue_services.bulk_decide(
-        items, payload.action, actor=request.user, reason=payload.reason
-    )
-    return {"done": done, "errors": errors}
 
 
 @router.post("/flags", response={201: FlagCreated, **ERRORS}, summary="Flag content")
