@@ -17,8 +17,8 @@ def test_words_pages_need_a_manager(client, login_as, bob):
 
 def test_words_create_edit_delete(login_as, dave):
     client = login_as(dave)
-    response = client.post("/moderation/words/", {"pattern": "connard", "action": "block",
-                                                   "language": "any", "clause_key": "harassment"})  # fmt: skip
+    data = {"pattern": "connard", "action": "block", "language": "any", "clause_key": "harassment"}
+    response = client.post("/moderation/words/", data)
     assert response.status_code == 302
     word = WatchedWord.objects.get()
     assert Entry.objects.filter(verb="moderation.word.create", actor=dave).exists()
