@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "belvedere.listening",
     "belvedere.moderation",
     "belvedere.watch",
+    "belvedere.analytics",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +174,9 @@ FORUM_UPLOAD_MAX_BYTES = env_int("BELVEDERE_UPLOAD_MAX_BYTES", 4 * 1024 * 1024, 
 UPTIME_RESULT_RETENTION_DAYS = env_int("BELVEDERE_UPTIME_RETENTION_DAYS", 14, minimum=2)
 UPTIME_REPORTS_PER_HOUR = env_int("BELVEDERE_REPORTS_PER_HOUR", 10, minimum=1)
 STATUS_PAGE_NAME = env_str("BELVEDERE_STATUS_PAGE_NAME", "Belvedere")
+ANALYTICS_DOMAINS = env_list("BELVEDERE_ANALYTICS_DOMAINS", [])  # besides ALLOWED_HOSTS
+ANALYTICS_EVENTS_PER_MINUTE = env_int("BELVEDERE_ANALYTICS_EVENTS_PER_MINUTE", 600, minimum=1)
+ANALYTICS_GEOIP_DB = env_str("BELVEDERE_GEOIP_DB")  # a .mmdb file; countries stay empty without
 
 # Internationalisation
 LANGUAGE_CODE = "en"

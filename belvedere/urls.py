@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from belvedere.analytics.views_ingest import event as analytics_event
 from belvedere.api import api
 from belvedere.moderation.views.perspective import analyze as perspective_analyze
 from belvedere.uptime.status_urls import statuspage_urlpatterns
@@ -17,6 +18,8 @@ urlpatterns = [
     path("moderation/", include("belvedere.moderation.urls")),
     path("v1alpha1/comments:analyze", perspective_analyze, name="perspective_analyze"),
     path("watch/", include("belvedere.watch.urls")),
+    path("analytics/", include("belvedere.analytics.urls")),
+    path("api/event", analytics_event, name="analytics_event"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
