@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from belvedere.accounts.api import router as accounts_router
 from belvedere.accounts.auth import MemberSessionAuth, TokenAuth
 from belvedere.analytics.api import router as analytics_router
+from belvedere.engagement.api import router as engagement_router
 from belvedere.forum.api import router as forum_router
 from belvedere.listening.api import router as listening_router
 from belvedere.moderation.api import router as moderation_router
@@ -60,6 +61,7 @@ def server_error(request, exc):
 
 api.add_router("/accounts", accounts_router, tags=["accounts"])
 api.add_router("/analytics", analytics_router, tags=["analytics"])
+api.add_router("/engagement", engagement_router, tags=["engagement"])
 api.add_router("/forum", forum_router, tags=["forum"])
 api.add_router("/listening", listening_router, tags=["listening"])
 api.add_router("/moderation", moderation_router, tags=["moderation"])

@@ -5,6 +5,7 @@ from django.views.static import serve
 
 from belvedere.analytics.views_ingest import event as analytics_event
 from belvedere.api import api
+from belvedere.engagement.views.ambassadors import go as engagement_go
 from belvedere.moderation.views.perspective import analyze as perspective_analyze
 from belvedere.uptime.status_urls import statuspage_urlpatterns
 
@@ -15,6 +16,8 @@ urlpatterns = [
     path("forum/", include("belvedere.forum.urls")),
     path("terms/", include("belvedere.terms.urls")),
     path("listening/", include("belvedere.listening.urls")),
+    path("engagement/", include("belvedere.engagement.urls")),
+    path("go/<str:code>", engagement_go, name="go"),
     path("moderation/", include("belvedere.moderation.urls")),
     path("v1alpha1/comments:analyze", perspective_analyze, name="perspective_analyze"),
     path("watch/", include("belvedere.watch.urls")),

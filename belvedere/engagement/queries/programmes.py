@@ -1,0 +1,104 @@
+"""Reads on programmes: lists, gateway, criteria, results."""
+
+from datetime import timedelta
+
+from django.db.models import Avg, Count, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from belvedere.activity.models import Entry
+from belvedere.engagement.models import (
+    LEVEL_RANK,
+    Application,
+    ApplicationStatus,
+    Level,
+    Person,
+    Programme,
+    ProgrammeStatus,
+)
+from belvedere.engagement.permissions import can_manage_engagement
+
+ACTIVITY_DAYS = 90
+POST_VERBS = ("forum.topic.create", "forum.post.create")
+
+
+def list_programmes(user) -> QuerySet[Programme]:
+    programmes = Programme.objects.annotate(
+        selected=Count("applications", filter=Q(applications__status=ApplicationStatus.SELECTED)),
+        applied=Count("applications"),
+    )
+    if can_manage_engagement(user):
+        return programmes
+    return programmes.filter(
+        Q(status=ProgrammeStatus.OPEN) | Q(applications__user_id=getattr(user, "pk", None))
+    ).distinct()
+
+
+def get_programme_for_user(user, programme_id: int) -> Programme:
+    programme = get_object_or_404(Programme.objects.select_related("category"), pk=programme_id)
+    if can_manage_engagement(user) or programme.status == ProgrammeStatus.OPEN:
+        return programme
+    if user.is_authenticated and programme.applications.filter(user=user).exists():
+        return programme
+    raise Http404("No such programme")
+
+
+def get_application_for_user(user, programme: Programme, application_id: int) -> Application:
+    application = get_object_or_404(
+        Application.objects.select_related("user"), pk=application_id, programme=programme
+    )
+    return application
+
+
+def my_application(user, programme: Programme) -> Application | None:
+    if not user.is_authenticated:
+        return None
+    return programme.applications.filter(user=user).first()
+
+
+def recent_posts(user) -> int:
+    since = timezone.now() - timedelta(days=ACTIVITY_DAYS)
+    return Entry.objects.filter(
+        actor_id=user.pk, verb__in=POST_VERBS, created_at__gte=since
+    ).count()
+
+
+def unmet_criteria(user, programme: Programme) -> list[str]:
+    """What keeps `user` from applying; empty when they may."""
+    missing = []
+    person = Person.objects.filter(user=user).first()
+    level = person.level if person else Level.OBSERVER
+    if LEVEL_RANK[Level(level)] < LEVEL_RANK[Level(programme.min_level)]:
+        missing.append(
+            _("Engagement level %(level)s or above.") % {"level": Level(programme.min_level).label}
+        )
+    languages = programme.language_list
+    if languages and (user.language or "").lower() not in languages:
+        missing.append(_("Preferred language among: %(l)s.") % {"l": ", ".join(languages)})
+    if programme.min_posts and recent_posts(user) < programme.min_posts:
+        missing.append(
+            _("At least %(n)d forum posts in the last 90 days.") % {"n": programme.min_posts}
+        )
+    return missing
+
+
+def list_applications(programme: Programme) -> QuerySet[Application]:
+    return programme.applications.select_related("user", "decided_by")
+
+
+def results(programme: Programme) -> dict:
+    statuses = dict(programme.applications.values_list("status").annotate(n=Count("pk")).order_by())
+    feedback = programme.feedback.select_related("user")
+    summary = feedback.aggregate(avg=Avg("rating"), count=Count("pk"))
+    ratings = dict(feedback.values_list("rating").annotate(n=Count("pk")).order_by())
+    return {
+        "applications": sum(statuses.values()),
+        "statuses": statuses,
+        "selected": statuses.get(ApplicationStatus.SELECTED, 0),
+        "average_rating": round(summary["avg"], 2) if summary["avg"] else None,
+        "feedback_count": summary["count"],
+        "ratings": {n: ratings.get(n, 0) for n in range(1, 6)},
+        "feedback": list(feedback),
+    }
