@@ -22,7 +22,8 @@ except ImportError:  # pragma: no cover
 MAX_CHANNELS = 20
 MAX_LINES = 50
 MAX_PATTERN = 200
-PROBES = ("a" * 3000 + "!", "a " * 1500 + "!", "0" * 3000 + "x")
+PROBES = ("a" * 1000 + "!", "a " * 500 + "!", "0" * 1000 + "x")
+PROBE_SECONDS = 0.25  # generous: the structural check above is the guard, this a backstop
 REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
 
 
@@ -136,7 +137,7 @@ def check_pattern(pattern: str) -> str:
     started = time.perf_counter()
     for probe in PROBES:
         compiled.search(probe)
-    if time.perf_counter() - started > 0.05:
+    if time.perf_counter() - started > PROBE_SECONDS:
         raise ValidationError(_("This expression is too slow."))
     return pattern
 

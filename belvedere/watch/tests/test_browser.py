@@ -65,7 +65,8 @@ def test_see_a_terms_change_open_the_diff_and_review(live_server, browser_page, 
 
     page.get_by_role("link", name="Reddit · Terms of Service").first.click()
     page.get_by_role("heading", name="What changed").wait_for()
-    assert page.locator("ins", has_text="(automated, including via bots, or otherwise)").count() == 2
+    added = page.locator("ins", has_text="(automated, including via bots, or otherwise)")
+    assert added.count() == 2
     assert page.locator("del", has_text="June 28, 2025.").count() == 1
 
     page.get_by_role("link", name="Support bot on r/helios").click()
