@@ -1,6 +1,7 @@
 """API schemas of engagement: explicit fields."""
 
 from datetime import datetime
+from uuid import UUID
 
 from ninja import Field, Schema
 
@@ -132,7 +133,7 @@ class EventIn(Schema):
 
 class EventOut(Schema):
     id: int
-    uid: str
+    uid: UUID
     title: str
     description: str
     kind: str

@@ -26,18 +26,18 @@ def persons(request, q: str = Query("", max_length=100), level: Level | None = N
     return queries.list_people(q=q, level=level.value if level else "")
 
 
-@router.get("/persons/{person_id}", response=PersonDetailOut, summary="One person, with timeline")
-def person(request, person_id: int):
-    found = queries.get_person_for_user(request.auth, person_id)
-    found.timeline = queries.timeline(found)
-    return found
-
-
 @router.post("/persons/sync", response=dict, summary="Add people for members and authors")
 def sync(request):
     forbid_unless(can_manage_engagement(request.auth))
     counts = people.sync_people(actor=request.auth)
     return counts | {"suggestions": merges.suggest_merges()}
+
+
+@router.get("/persons/{person_id}", response=PersonDetailOut, summary="One person, with timeline")
+def person(request, person_id: int):
+    found = queries.get_person_for_user(request.auth, person_id)
+    found.timeline = queries.timeline(found)
+    return found
 
 
 @router.get("/merges/suggestions", response=list[SuggestionOut], summary="Merge suggestions")

@@ -27,7 +27,9 @@ def make_event(db):
 @pytest.fixture
 def members(db):
     def make(count: int, prefix: str = "m"):
-        return [make_member(f"{prefix}{i}@example.com", f"{prefix.title()}{i}") for i in range(count)]
+        return [
+            make_member(f"{prefix}{i}@example.com", f"{prefix.title()}{i}") for i in range(count)
+        ]
 
     return make
 
@@ -38,8 +40,11 @@ def make_person(db):
         person = Person.objects.create(display_name=name, user=user)
         for platform, handle, *rest in identities:
             Identity.objects.create(
-                person=person, platform=platform, handle=handle,
-                display_name=name, email=rest[0] if rest else "",
+                person=person,
+                platform=platform,
+                handle=handle,
+                display_name=name,
+                email=rest[0] if rest else "",
             )
         return person
 
@@ -50,9 +55,14 @@ def make_person(db):
 def make_mention(db):
     def make(platform: str, handle: str, *, sentiment="positive", days_ago=0, reach=100, **extra):
         return Mention.objects.create(
-            platform=platform, author_handle=handle, author_name=handle, sentiment=sentiment,
-            published_at=timezone.now() - timedelta(days=days_ago), reach=reach,
-            text=extra.pop("text", "J'adore Hélios"), **extra,
+            platform=platform,
+            author_handle=handle,
+            author_name=handle,
+            sentiment=sentiment,
+            published_at=timezone.now() - timedelta(days=days_ago),
+            reach=reach,
+            text=extra.pop("text", "J'adore Hélios"),
+            **extra,
         )
 
     return make
@@ -61,6 +71,8 @@ def make_mention(db):
 @pytest.fixture
 def programme(db, dave):
     return Programme.objects.create(
-        title="Beta thermostat", description="Test the new thermostat.",
-        terms="Keep it confidential.", created_by=dave,
+        title="Beta thermostat",
+        description="Test the new thermostat.",
+        terms="Keep it confidential.",
+        created_by=dave,
     )

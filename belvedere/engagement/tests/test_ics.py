@@ -51,8 +51,13 @@ def test_ics_event_round_trips_with_timezone(make_event):
 
 @pytest.mark.django_db
 def test_ics_feed_has_one_vtimezone_per_zone_and_online_location(make_event):
-    online = make_event(title="AMA", kind="online", video_url="https://meet.example/ama",
-                        venue="", time_zone="America/Montreal")
+    online = make_event(
+        title="AMA",
+        kind="online",
+        video_url="https://meet.example/ama",
+        venue="",
+        time_zone="America/Montreal",
+    )
     physical = make_event(title="Meetup")
     utc = make_event(title="UTC talk", time_zone="UTC")
     calendar = _parse(ics.calendar_bytes([online, physical, utc], name="Belvedere"))
