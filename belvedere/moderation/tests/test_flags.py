@@ -123,3 +123,10 @@ def test_approving_a_flagged_post_restores_it_and_counts_flags_wrong(
     assert not post.is_hidden
     assert Standing.objects.get(member=mallory).flags_disagreed == 1
     assert Flag.objects.get().status == "disagreed"
+
+
+def test_flag_without_htmx_redirects_only_to_this_site(login_as, mallory, post):
+    client = login_as(mallory)
+    response = client.post(flag_url(post), {"reason": "spam", "next": "https://evil.example/"})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert Flag.objects.count() == 1

@@ -152,3 +152,14 @@ def test_screening_rejected_post_keeps_its_text_in_the_composer(client, carol, w
     assert response.status_code == 200
     assert body in response.content.decode()
     assert "connard" in response.content.decode()
+
+
+def test_screening_message_in_the_members_language(forum, carol, word, client, general):
+    word("connard", "block")
+    client.force_login(carol)
+    response = client.post(
+        "/forum/new/",
+        {"category": general.pk, "title": "Un titre", "body": "quel connard celui-là"},
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    assert "ce que cette communauté n’accepte pas" in response.content.decode()

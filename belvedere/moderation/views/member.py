@@ -6,6 +6,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -91,14 +92,9 @@ def flag(request: HttpRequest, label: str, object_id: str):
         messages.error(request, error)
     else:
         messages.success(request, _("Thank you: the moderators will look at it."))
-    return redirect(request.POST.get("next") or "/") if _safe(request) else redirect("/")
-
-
-def _safe(request) -> bool:
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    target = request.POST.get("next") or ""
-    return url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    target = request.POST.get("next") or "/"
+    safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    return redirect(target if safe else "/")
 
 
 @login_required
