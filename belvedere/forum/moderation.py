@@ -65,6 +65,11 @@ POST_ADAPTER = ContentAdapter(
     kinds=("forum.post", "forum.title"),
     flood_kinds=("forum.post",),
     queue_verbs=frozenset({"forum.post.create", "forum.post.edit", "forum.topic.create"}),
+    decision_verbs={
+        "forum.post.approve": "approved",
+        "forum.post.hide": "hidden",
+        "forum.post.delete": "deleted",
+    },
     select_related=("topic", "author"),
 )
 

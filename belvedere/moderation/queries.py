@@ -89,7 +89,13 @@ def member_history(member) -> dict:
             "-created_at"
         )[:50]
     )
+    hidden = list(
+        QueueItem.objects.filter(author=member, status=ItemStatus.OPEN, auto_hidden=True).order_by(
+            "-created_at"
+        )[:50]
+    )
     return {
+        "hidden": hidden,
         "standing": get_standing(member),
         "sanctions": sanctions,
         "decided": decided,

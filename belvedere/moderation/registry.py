@@ -57,6 +57,9 @@ class ContentAdapter:
     kinds: tuple[str, ...] = ()  # screening kinds of its texts ("forum.post", "forum.title")
     flood_kinds: tuple[str, ...] = ()  # kinds that count for flood and duplicate checks
     queue_verbs: frozenset[str] = field(default_factory=frozenset)  # ledger verbs to re-check
+    # Ledger verbs of staff acting outside the queue (e.g. approving from the forum page), with
+    # the resolution they mean: the open queue item is closed with it.
+    decision_verbs: dict[str, str] = field(default_factory=dict)
     select_related: tuple[str, ...] = ()
 
     def can(self, action: str) -> bool:

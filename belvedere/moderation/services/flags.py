@@ -3,6 +3,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Sum
@@ -99,7 +100,8 @@ def _hide_if_heavy(item: QueueItem, adapter, obj) -> None:
             part
             for part in (
                 item.preview[:300],
-                _("You may edit it to ask the moderators for a new review."),
+                _("You may edit it to ask the moderators for a new review: %(url)s")
+                % {"url": f"{settings.BASE_URL}/moderation/items/{item.pk}/revise/"},
                 cite(item.clause),
             )
             if part

@@ -3,16 +3,20 @@ registered content (each adapter's `queue_verbs`) is looked at once it commits."
 
 from belvedere.activity.models import Entry
 from belvedere.moderation import registry
-from belvedere.moderation.models import QueueItem, Submission
+from belvedere.moderation.models import ItemStatus, QueueItem, Submission
 from belvedere.moderation.policy import get_settings
-from belvedere.moderation.services.queue import open_item
+from belvedere.moderation.services.queue import close_item, open_item
 from belvedere.moderation.standing import effective_trust
 
 
 def review_entry(entry: Entry):
     """Open (or update) the queue item the entry's content needs; None when it needs none."""
     registration = registry.get_registration(entry.target_type)
-    if registration is None or entry.verb not in registration.adapter.queue_verbs:
+    if registration is None:
+        return None
+    if entry.verb in registration.adapter.decision_verbs:
+        return close_decided_elsewhere(entry, registration.adapter.decision_verbs[entry.verb])
+    if entry.verb not in registration.adapter.queue_verbs:
         return None
     if entry.is_staff_action:
         return None  # staff editing someone's post: not a new submission
@@ -43,6 +47,23 @@ def _is_first_post(entry: Entry, adapter, obj) -> bool:
     return Submission.objects.filter(author=author, kind__in=adapter.flood_kinds).count() <= 1
 
 
+def close_decided_elsewhere(entry: Entry, resolution: str):
+    """Staff decided on the content outside the queue: its open item is closed the same way."""
+    if not entry.is_staff_action or entry.actor_id is None:
+        return None
+    obj = registry.get_object(entry.target_type, entry.target_id)
+    if obj is None:
+        return None
+    content_type, object_id = registry.content_key(obj)
+    item = QueueItem.objects.filter(
+        content_type=content_type, object_id=object_id, status=ItemStatus.OPEN
+    ).first()
+    if item is None:
+        return None
+    close_item(item, resolution, actor=entry.actor)
+    return item
+
+
 def _was_hidden_by_flags(obj) -> bool:
     content_type, object_id = registry.content_key(obj)
     return QueueItem.objects.filter(
@@ -51,5 +72,5 @@ def _was_hidden_by_flags(obj) -> bool:
 
 
 def review_entry_id(entry_id: int):
-    entry = Entry.objects.filter(pk=entry_id).first()
+    entry = Entry.objects.select_related("actor").filter(pk=entry_id).first()
     return review_entry(entry) if entry is not None else None

@@ -123,6 +123,11 @@ def _apply(adapter, obj, action, *, actor, reason, text, item) -> None:
             return
 
 
+def close_item(item: QueueItem, resolution: str, *, actor) -> None:
+    """Close an item decided outside the queue (flags settled by what the decision means)."""
+    _close(item, resolution, actor=actor, agreed=resolution != Resolution.APPROVED)
+
+
 def _close(item: QueueItem, resolution, *, actor, agreed: bool) -> None:
     from belvedere.moderation.services.flags import settle_flags
 

@@ -87,7 +87,7 @@ def test_flags_hide_above_threshold_and_tell_the_author(
     item = QueueItem.objects.get()
     assert post.is_hidden and item.auto_hidden and item.score == 2 + 3
     assert mail.outbox[-1].to == ["carol@example.com"]
-    assert "edit" in mail.outbox[-1].body
+    assert f"/moderation/items/{item.pk}/revise/" in mail.outbox[-1].body
 
 
 def test_author_revises_hidden_post_for_a_new_review(login_as, carol, post, dave, mallory, forum):

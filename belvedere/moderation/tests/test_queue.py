@@ -181,3 +181,14 @@ def test_queue_csv_export(login_as, bob, held):
     response = login_as(bob).get("/moderation/?format=csv")
     assert response["Content-Type"].startswith("text/csv")
     assert "connard" in b"".join(response.streaming_content).decode()
+
+
+def test_staff_decision_on_the_forum_page_closes_the_item(login_as, bob, held, committed):
+    item, post = held
+    with committed():
+        response = login_as(bob).post(
+            f"/forum/p/{post.pk}/moderate/", {"action": "approve", "reason": "vu"}
+        )
+    assert response.status_code in (200, 302)
+    item.refresh_from_db()
+    assert item.resolution == Resolution.APPROVED and item.resolved_by == bob
