@@ -6,6 +6,10 @@
 Texts are the French and English validation tweets (648), repeated to the sample size.
 Fast path: language + normalisation + word lists + linear toxicity + fast sentiment,
 batched through ``analyze_many(mode="fast")``. Accurate: the same with e5 sentiment.
+
+Each rate is printed twice: texts per second of wall-clock time, and per second of CPU time
+of this process (what one dedicated core would give when other jobs share the machine).
+The load average is printed before and after.
 """
 
 import argparse
@@ -28,11 +32,17 @@ def get_texts(data: Path) -> list[str]:
     return texts
 
 
-def rate(fn, texts, batch) -> float:
-    start = time.perf_counter()
+def rate(fn, texts, batch) -> str:
+    start, cpu = time.perf_counter(), time.process_time()
     for i in range(0, len(texts), batch):
         fn(texts[i : i + batch])
-    return len(texts) / (time.perf_counter() - start)
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return f"{len(texts) / wall:,.1f} texts/s wall, {len(texts) / cpu:,.1f} texts/s of CPU time"
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 def main() -> None:
@@ -40,11 +50,13 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/nlp")
     parser.add_argument("--fast-n", type=int, default=20_000)
     parser.add_argument("--accurate-n", type=int, default=400)
+    parser.add_argument("--accurate-batch", type=int, default=64)
     parser.add_argument("--all-cores", action="store_true", help="do not pin to one core")
     args = parser.parse_args()
     if not args.all_cores:
         with contextlib.suppress(AttributeError, OSError):
             os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    print(f"cores: {sorted(os.sched_getaffinity(0))}; {load()}")
     from belvedere.text.analyze import analyze_many
     from belvedere.text.sentiment import is_accurate_available
 
@@ -60,12 +72,14 @@ def main() -> None:
     def accurate(batch):
         return analyze_many(batch, mode="accurate")
 
-    print(f"fast path, batches of 1,000: {rate(fast, texts, 1000):,.0f} texts/s")
-    print(f"fast path, one by one: {rate(fast, texts[:3000], 1):,.0f} texts/s")
+    print(f"fast path, batches of 1,000: {rate(fast, texts, 1000)}")
+    print(f"fast path, one by one: {rate(fast, texts[:3000], 1)}")
     if is_accurate_available():
         accurate(base[:10])
         texts = base[: args.accurate_n]
-        print(f"accurate, batches of 64: {rate(accurate, texts, 64):,.1f} texts/s")
+        batch = args.accurate_batch
+        print(f"accurate, batches of {batch}: {rate(accurate, texts, batch)}")
+    print(load())
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"max RSS after both paths: {rss:.0f} MB")
 

