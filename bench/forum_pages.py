@@ -79,6 +79,7 @@ def generate(posts_per_topic: int, topics: int) -> dict:
 
     from belvedere.core.markdown import render_markdown
     from belvedere.forum.models import Category, Post, Reaction, Topic
+    from belvedere.forum.search import reindex_posts
 
     rng = random.Random(42)
     User = get_user_model()
@@ -125,6 +126,7 @@ def generate(posts_per_topic: int, topics: int) -> dict:
         for _ in range(40_000)
     ]  # fmt: skip
     Reaction.objects.bulk_create(reactions, batch_size=5000, ignore_conflicts=True)
+    reindex_posts()  # bulk inserts skip the ledger: make the posts searchable
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     busiest = topic_rows[-1]

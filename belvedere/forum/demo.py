@@ -1,7 +1,8 @@
 """Forum demo data: about 10 categories, 200 topics and 2,000 posts in French and English, with
 reactions, quotes, tags and a few edits, spread over the last 90 days.
 
-Built with bulk_create (a few seconds for 2,000 posts); each distinct body is rendered once.
+Built with bulk_create (a few seconds for 2,000 posts); each distinct body is rendered once,
+then the posts are indexed for search in bulk (`search.reindex_posts`).
 Registered with the demo registry of `belvedere.core.demo`, after the demo members.
 """
 
@@ -16,7 +17,9 @@ from django.utils.text import slugify
 from belvedere.core import demo
 from belvedere.core.markdown import render_markdown
 from belvedere.forum import demo_content as text
+from belvedere.forum.list_cache import invalidate_lists
 from belvedere.forum.models import REACTIONS, Category, Post, PostRevision, Reaction, Tag, Topic
+from belvedere.forum.search import reindex_posts
 
 DAYS = 90
 EXTRA_MEMBERS = [
@@ -154,6 +157,7 @@ def _build_posts(rng, topics, counts, members, staff, now) -> tuple[list[Post], 
             author=topic.author,
             created_at=topic.created_at,
             body=_opening_body(rng, topic.demo_kind, topic.demo_lang),
+            language=topic.demo_lang,
         )
         stream = [first]
         for number, when in enumerate(_timeline(rng, topic.created_at, now, replies), start=2):
@@ -164,6 +168,7 @@ def _build_posts(rng, topics, counts, members, staff, now) -> tuple[list[Post], 
                 author=rng.choice(pool),
                 created_at=when,
                 body=_reply_body(rng, topic.demo_lang, quoted),
+                language=topic.demo_lang,
             )
             if quoted is not None:
                 quotes.append((post, quoted))
@@ -251,6 +256,8 @@ def build_forum_demo(*, topics: int = 200, posts: int = 2000, seed: int = 4) -> 
     Reaction.objects.bulk_create(reactions, batch_size=1000, ignore_conflicts=True)
     _tags(rng, topic_rows)
     _finish(rng, topic_rows)
+    reindex_posts()  # bulk_create skips the ledger: index the posts, refresh the lists
+    invalidate_lists()
     return f"{len(categories)} categories, {len(topic_rows)} topics, {len(post_rows)} posts"
 
 

@@ -1,10 +1,15 @@
-"""Receivers of the ledger's on-commit signal.
+"""Receivers of the ledger's on-commit signal (and of category changes).
 
 They queue the forum's own tasks, with one exception done in place because it must not lag:
-the visitors' cached stream of a topic is invalidated as soon as a change about it commits.
+the visitors' caches (a topic's stream, the lists) are invalidated as soon as a change commits.
 """
 
-from belvedere.forum.models import Post, Topic
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from belvedere.forum.list_cache import invalidate_lists
+from belvedere.forum.models import Category, Post, Topic
 from belvedere.forum.services.ledger import VERBS
 from belvedere.forum.stream_cache import invalidate_topic
 
@@ -24,6 +29,7 @@ def _topic_id(entry) -> int | None:
 def on_entry_recorded(sender, entry, **kwargs) -> None:
     if not entry.verb.startswith("forum."):
         return
+    invalidate_lists()
     topic_id = _topic_id(entry)
     if topic_id is not None:
         invalidate_topic(topic_id)
@@ -31,3 +37,9 @@ def on_entry_recorded(sender, entry, **kwargs) -> None:
         from belvedere.forum.tasks import process_entry
 
         process_entry(entry.pk)
+
+
+@receiver([post_save, post_delete], sender=Category, dispatch_uid="forum.category_changed")
+def on_category_changed(sender, **kwargs) -> None:
+    """A category edited in the admin (name, access, order…) changes the lists."""
+    transaction.on_commit(invalidate_lists)

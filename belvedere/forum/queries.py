@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
+from belvedere.forum import list_cache
 from belvedere.forum.models import (
     REACTIONS,
     Category,
@@ -77,23 +78,41 @@ def readable_categories(user) -> QuerySet[Category]:
     )
 
 
-def list_categories(user) -> list[Category]:
-    """Readable categories with counts and last activity; top level first, children attached."""
+CATEGORY_FIGURES = {
+    "topic_count": 0,
+    "post_count": 0,
+    "last_activity": None,
+    "last_topic_id": None,
+    "last_topic_title": None,
+}
+
+
+def category_figures() -> dict[int, dict]:
+    """Visible topics, posts and the latest activity of every category: the same for every
+    reader (what they may not read is left out with its category). One query."""
     visible = visible_topics_q("topics__")
     latest = Topic.objects.filter(visible_topics_q(), category=OuterRef("pk")).order_by(
         "-last_post_at"
     )
-    categories = readable_categories(user).annotate(
+    rows = Category.objects.annotate(
         topic_count=Count("topics", filter=visible),
         post_count=Sum("topics__post_count", filter=visible, default=0),
         last_activity=Max("topics__last_post_at", filter=visible),
         last_topic_id=Subquery(latest.values("id")[:1]),
         last_topic_title=Subquery(latest.values("title")[:1]),
-    )
-    rows = list(annotate_category_reading(categories, user))
+    ).values("pk", *CATEGORY_FIGURES)
+    return {row.pop("pk"): row for row in rows}
+
+
+def list_categories(user) -> list[Category]:
+    """Readable categories with counts and last activity (cached for everyone, list_cache.py)
+    and the member's new/unread counts; top level first, children attached."""
+    rows = list(annotate_category_reading(readable_categories(user), user))
+    figures = list_cache.cached("category-figures", category_figures)
     by_id = {c.pk: c for c in rows}
     top = []
     for category in rows:
+        category.__dict__.update(figures.get(category.pk, CATEGORY_FIGURES))
         category.subcategories = []
         if category.parent_id is None:
             top.append(category)
@@ -130,8 +149,9 @@ def list_topics(
     user, *, category: Category | None = None, tag: Tag | None = None, sort: str = "latest"
 ) -> QuerySet[Topic]:
     topics = topics_visible_to(user)
-    if category is not None:
-        topics = topics.filter(Q(category=category) | Q(category__parent=category))
+    if category is not None:  # ids, not a join: the list's index (category, pinned, last post)
+        children = Category.objects.filter(parent=category).values("pk")
+        topics = topics.filter(Q(category=category) | Q(category__in=children))
     if tag is not None:
         topics = topics.filter(tags=tag)
     topics = (
@@ -280,10 +300,18 @@ def annotate_topic_reading(topics: QuerySet[Topic], user) -> QuerySet[Topic]:
         VISIBLE, topic=OuterRef("pk"), number__gt=OuterRef("last_read_number")
     )
     fresh = When(~Exists(read), created_at__gte=new_since(user), then=Value(True))
+    # Posts are only counted for topics read part of the way: never opened means all its
+    # visible posts (post_count, kept by the services), read to the end means none.
+    unread_count = Case(
+        When(last_read_number__isnull=True, then=F("post_count")),
+        When(last_read_number__gte=F("last_number"), then=Value(0)),
+        default=count_of(unread, "topic"),
+        output_field=IntegerField(),
+    )
     return topics.annotate(
         last_read_number=Subquery(read.values("last_read_number")[:1]),
         is_new=Case(fresh, default=Value(False), output_field=BooleanField()),
-    ).annotate(unread_count=count_of(unread, "topic"))
+    ).annotate(unread_count=unread_count)
 
 
 def first_unread_number(user, topic: Topic) -> int | None:

@@ -202,3 +202,78 @@ def attach_snippets(posts: list[Post], q: str) -> None:
             found = dict(cursor.fetchall())
     for post in posts:
         post.snippet = mark(found.get(post.pk) or post.body[:200])
+
+
+# Reindexing in bulk (posts made with bulk_create: demo and bench data, restores) ------------
+
+REINDEX_BATCH = 2000
+_VISIBLE_TOPIC = "t.deleted_at IS NULL AND t.hidden_at IS NULL AND t.moderation_state = 'published'"
+_CLEAN_SQL = "replace(replace({}, '\u27e6', ' '), '\u27e7', ' ')"
+_PG_REINDEX = f"""
+INSERT INTO forum_postsearch (post_id, config, vector)
+SELECT p.id, c.config,
+       setweight(to_tsvector(c.config::regconfig,
+                 CASE WHEN p.number = 1 THEN {_CLEAN_SQL.format("t.title")} ELSE '' END), 'A')
+       || setweight(to_tsvector(c.config::regconfig, {_CLEAN_SQL.format("p.body")}), 'B')
+FROM forum_post p
+JOIN forum_topic t ON t.id = p.topic_id
+CROSS JOIN LATERAL (SELECT CASE p.language WHEN 'fr' THEN '{CONFIGS["fr"]}'
+                    WHEN 'en' THEN '{CONFIGS["en"]}' ELSE '{FALLBACK_CONFIG}' END AS config) c
+WHERE p.id = ANY(%s) AND {_VISIBLE_TOPIC}
+ON CONFLICT (post_id) DO UPDATE SET config = EXCLUDED.config, vector = EXCLUDED.vector
+"""  # noqa: S608 (built from constants)
+_SQLITE_REINDEX = f"""
+INSERT OR REPLACE INTO forum_post_fts(rowid, title, body)
+SELECT p.id, CASE WHEN p.number = 1 THEN {_CLEAN_SQL.format("t.title")} ELSE '' END,
+       {_CLEAN_SQL.format("p.body")}
+FROM forum_post p JOIN forum_topic t ON t.id = p.topic_id
+WHERE p.id IN (SELECT value FROM json_each(%s)) AND {_VISIBLE_TOPIC}
+"""  # noqa: S608 (built from constants)
+
+
+def indexable_posts() -> QuerySet[Post]:
+    """Visible posts, the candidates for the index (the SQL also checks their topic: a keyset
+    scan over the primary key stays fast without the join)."""
+    return Post.objects.filter(VISIBLE)
+
+
+def _detect_missing_languages(ids: list[int]) -> None:
+    """Detect and store the language of the posts among `ids` that have none (one UPDATE per
+    language found)."""
+    rows = Post.objects.filter(pk__in=ids, language="").values_list(
+        "pk", "number", "body", "topic__title"
+    )
+    by_language: dict[str, list[int]] = {}
+    for pk, number, body, title in rows:
+        language, _confidence = detect(f"{title if number == 1 else ''}\n{_clean(body)}")
+        by_language.setdefault(language, []).append(pk)
+    for language, pks in by_language.items():
+        Post.objects.filter(pk__in=pks).update(language=language)
+
+
+def _index_batch(ids: list[int]) -> int:
+    with connection.cursor() as cursor:
+        if is_postgres():
+            cursor.execute(_PG_REINDEX, [ids])
+        else:
+            cursor.execute(_SQLITE_REINDEX, [json.dumps(ids)])
+        return cursor.rowcount
+
+
+def reindex_posts(*, batch: int = REINDEX_BATCH, progress=None) -> int:
+    """(Re)index every visible post, `batch` posts per statement (keyset over ids), and store
+    the languages not detected yet. Search documents are built by the database (one INSERT …
+    SELECT per batch). `progress(n)` is called with the posts looked at in each batch.
+    Returns the number indexed."""
+    if not is_postgres():
+        with connection.cursor() as cursor:  # documents of posts that no longer exist
+            cursor.execute(
+                "DELETE FROM forum_post_fts WHERE rowid NOT IN (SELECT id FROM forum_post)"
+            )
+    posts, last, done = indexable_posts().order_by("pk"), 0, 0
+    while ids := list(posts.filter(pk__gt=last).values_list("pk", flat=True)[:batch]):
+        _detect_missing_languages(ids)
+        last, done = ids[-1], done + _index_batch(ids)
+        if progress is not None:
+            progress(len(ids))
+    return done

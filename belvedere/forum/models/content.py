@@ -35,6 +35,12 @@ class ModerationState(models.TextChoices):
     HELD = "held", _("Held for review")
 
 
+# Published, neither deleted nor hidden (`Visibility.is_visible`): partial indexes cover these.
+VISIBLE_ROWS = models.Q(
+    deleted_at__isnull=True, hidden_at__isnull=True, moderation_state="published"
+)
+
+
 class Category(models.Model):
     parent = models.ForeignKey(
         "self",
@@ -156,6 +162,17 @@ class Topic(Visibility):
         indexes = [
             models.Index(fields=["category", "-is_pinned", "-last_post_at"]),
             models.Index(fields=["category", "-created_at"]),
+            # What visitors and members list: visible topics, pinned first, latest activity.
+            models.Index(
+                fields=["category", "-is_pinned", "-last_post_at", "-id"],
+                condition=VISIBLE_ROWS,
+                name="forum_topic_list_visible",
+            ),
+            models.Index(
+                fields=["category", "-last_post_at"],
+                condition=VISIBLE_ROWS,
+                name="forum_topic_latest_visible",
+            ),
         ]
 
     def __str__(self):
@@ -185,6 +202,11 @@ class Post(Visibility):
         verbose_name_plural = _("posts")
         constraints = [
             models.UniqueConstraint(fields=["topic", "number"], name="forum_post_number_unique")
+        ]
+        indexes = [  # unread counts (posts after a number) and reindexing
+            models.Index(
+                fields=["topic", "number"], condition=VISIBLE_ROWS, name="forum_post_visible"
+            )
         ]
 
     def __str__(self):

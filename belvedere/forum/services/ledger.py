@@ -10,7 +10,7 @@ from belvedere.activity.models import Entry
 from belvedere.forum.models import Post, Topic
 from belvedere.forum.search import index_post
 from belvedere.forum.services.notifications import notify_post, notify_reaction
-from belvedere.forum.services.watching import watch_own_topic
+from belvedere.forum.services.watching import track_replied_topic, watch_own_topic
 from belvedere.forum.stream_cache import invalidate_topic
 
 VERBS = {
@@ -52,6 +52,8 @@ def _react(entry: Entry, post: Post) -> list[int]:
         index_post(post)
     if entry.verb == "forum.topic.create" and post.topic.author_id:
         watch_own_topic(post.topic.author, post.topic)
+    if entry.verb == "forum.post.create" and post.author_id:
+        track_replied_topic(post.author, post.topic)
     if entry.verb == "forum.post.edit":
         return notify_post(post, mentions_only=True)
     return notify_post(post)

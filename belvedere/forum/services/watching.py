@@ -44,6 +44,27 @@ def watch_own_topic(user, topic) -> bool:
     return created
 
 
+def track_replied_topic(user, topic) -> bool:
+    """Members who reply track the topic (replies and mentions reach them even in a muted
+    category), unless they chose a level for it or watch its category already."""
+    if Watch.objects.filter(user=user, topic=topic).exists():
+        return False
+    categories = [topic.category_id, topic.category.parent_id]
+    watched = Watch.objects.filter(
+        user=user, category_id__in=[c for c in categories if c], level=WatchLevel.WATCHING
+    )
+    if watched.exists():
+        return False
+    try:
+        with transaction.atomic():
+            _obj, created = Watch.objects.get_or_create(
+                user=user, topic=topic, defaults={"level": WatchLevel.TRACKING}
+            )
+    except IntegrityError:
+        return False
+    return created
+
+
 @transaction.atomic
 def set_email_frequency(user, frequency: str) -> bool:
     _check(frequency, EmailFrequency)

@@ -1,3 +1,4 @@
+from belvedere.forum.list_cache import invalidate_lists
 from belvedere.forum.models import TopicRead
 from belvedere.forum.queries import list_categories, list_topics
 from belvedere.forum.services import create_reply, hide_post
@@ -75,7 +76,9 @@ def test_category_pages_query_count_does_not_grow(
         client.get("/forum/c/big/")
     for i in range(5):
         make_category(f"extra-{i}")
-    with django_assert_num_queries(_count(client, "/forum/")):
+    expected = _count(client, "/forum/")
+    invalidate_lists()  # the lists' cache: measure the cold path again
+    with django_assert_num_queries(expected):
         client.get("/forum/")
 
 

@@ -9,33 +9,50 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from belvedere.core.csv import csv_response
-from belvedere.forum import permissions, queries, queries_social, stream_cache
+from belvedere.forum import list_cache, permissions, queries, queries_social, stream_cache
 from belvedere.forum.feeds import VISITOR, feed_links
 from belvedere.forum.models import WatchLevel
 from belvedere.forum.services.reading import mark_topic_read
+from belvedere.forum.views import drafts
 from belvedere.forum.views.common import topic_context
 
 SORTS = {"latest", "new", "top"}
 
 
-def _topic_page(request, topics, template: str, context: dict):
+def _topic_page(request, topics, template: str, context: dict, scope: str):
+    """A paginated topic list; visitors get it from list_cache (rendered once per change)."""
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "latest"
-    topics = topics(sort)
     if request.GET.get("format") == "csv":
-        rows = ((t.pk, t.title, t.author, t.created_at.isoformat(), t.post_count) for t in topics)
+        rows = (
+            (t.pk, t.title, t.author, t.created_at.isoformat(), t.post_count) for t in topics(sort)
+        )
         return csv_response("topics.csv", ["id", "title", "author", "created_at", "posts"], rows)
-    page = Paginator(topics, queries.TOPICS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context.update(page=page, sort=sort, sorts=sorted(SORTS), query=query.urlencode())
+
+    def render_list() -> str:
+        page = Paginator(topics(sort), queries.TOPICS_PER_PAGE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(page=page, sort=sort, sorts=sorted(SORTS), query=query.urlencode())
+        return render_to_string("forum/_topic_list.html", context, request)
+
+    name = list_cache.visitor_list_name(request, scope, get_language())
+    context["topic_list_html"] = (
+        list_cache.cached_html(name, render_list) if name else render_list()
+    )
     return render(request, template, context)
 
 
 @require_GET
 def index(request: HttpRequest):
-    categories = queries.list_categories(request.user)
+    def render_table() -> str:
+        categories = queries.list_categories(request.user)
+        return render_to_string("forum/_category_table.html", {"categories": categories}, request)
+
+    name = list_cache.visitor_list_name(request, "index", get_language())
     context = {
-        "categories": categories,
+        "category_table_html": list_cache.cached_html(name, render_table)
+        if name
+        else render_table(),
         "can_start": request.user.is_authenticated,
         "feeds": feed_links(),
     }
@@ -58,7 +75,7 @@ def category(request: HttpRequest, slug: str):
     def topics(sort):
         return queries.list_topics(request.user, category=category, sort=sort)
 
-    return _topic_page(request, topics, "forum/category.html", context)
+    return _topic_page(request, topics, "forum/category.html", context, f"c{category.pk}")
 
 
 @require_GET
@@ -68,7 +85,7 @@ def tag(request: HttpRequest, slug: str):
     def topics(sort):
         return queries.list_topics(request.user, tag=tag, sort=sort)
 
-    return _topic_page(request, topics, "forum/tag.html", {"tag": tag})
+    return _topic_page(request, topics, "forum/tag.html", {"tag": tag}, f"t{tag.pk}")
 
 
 @require_GET
@@ -87,6 +104,8 @@ def topic(request: HttpRequest, topic_id: int, slug: str = ""):
         if cached_page:
             stream_cache.set_stream(topic.pk, cached_page, language, context["stream_html"])
         _mark_read(request.user, topic, page)
+    if context["can_reply"]:
+        context.update(drafts.reply_compose_context(request, topic))
     context.update(
         watch_context(request.user, reverse("forum:watch_topic", args=[topic.pk]), topic=topic)
     )

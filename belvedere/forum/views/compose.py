@@ -1,15 +1,19 @@
 """Writing in the forum: new topic, reply, edit, react. A refused post keeps its text."""
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from belvedere.forum import permissions, queries, ratelimits, services
 from belvedere.forum.forms import EditPostForm, ReactionForm, ReplyForm, TopicForm
+from belvedere.forum.views import drafts
 from belvedere.forum.views.browse import post_url
 from belvedere.forum.views.common import (
     keep_body,
@@ -22,20 +26,37 @@ from belvedere.forum.views.common import (
 from belvedere.terms.decorators import acceptance_required
 
 
+def _new_topic_draft(request) -> tuple[str, str]:
+    """Where a refused new topic waits: its category, and the form for that category."""
+    posted = request.POST.get("category", "")
+    categories = queries.list_startable_categories(request.user)
+    category = next((c for c in categories if str(c.pk) == posted), None)
+    url = reverse("forum:new_topic")
+    if category is None:
+        return "category:", url
+    return f"category:{category.pk}", f"{url}?{urlencode({'category': category.slug})}"
+
+
+def _new_topic_form(request, categories):
+    chosen = next((c for c in categories if c.slug == request.GET.get("category")), None)
+    if request.method == "POST":
+        return TopicForm(request.POST, request.FILES, categories=categories)
+    draft = drafts.pop_draft(request, f"category:{chosen.pk if chosen else ''}")
+    return TopicForm(categories=categories, initial={"category": chosen, **draft})
+
+
 @login_required
-@acceptance_required
+@drafts.keep_draft_until_accepted(_new_topic_draft)
 @require_http_methods(["GET", "POST"])
 def new_topic(request: HttpRequest):
     categories = queries.list_startable_categories(request.user)
     if not categories:
         raise PermissionDenied
-    chosen = next((c for c in categories if c.slug == request.GET.get("category")), None)
-    form = TopicForm(
-        request.POST or None,
-        request.FILES or None,
-        categories=categories,
-        initial={"category": chosen},
-    )
+    if request.method == "GET":  # accept first: nobody types into a form that would be refused
+        notice = drafts.terms_notice(request, request.get_full_path())
+        if notice["terms_pending"]:
+            return render(request, "forum/new_topic.html", notice)
+    form = _new_topic_form(request, categories)
     if request.method != "POST" or not form.is_valid():
         return render(request, "forum/new_topic.html", {"form": form})
     if rate_limited(request):
@@ -56,7 +77,12 @@ def new_topic(request: HttpRequest):
     return redirect("forum:topic", topic.pk)
 
 
+def _reply_draft(request, topic_id: int) -> tuple[str, str]:
+    return f"topic:{topic_id}", reverse("forum:topic", args=[topic_id]) + "#reply"
+
+
 @login_required
+@drafts.keep_draft_until_accepted(_reply_draft)
 @acceptance_required
 @require_http_methods(["GET", "POST"])
 def reply(request: HttpRequest, topic_id: int):
