@@ -77,23 +77,36 @@ def _by_key(people: dict[int, Traits], keys) -> dict:
 
 
 def _candidates(people: dict[int, Traits]) -> dict[tuple[int, int], tuple[str, float, str]]:
+    """Pairs to suggest, strongest reasons first. People already linked through earlier
+    pairs are not paired again (a spanning forest): a group of n gets n - 1 suggestions."""
     found: dict[tuple[int, int], tuple[str, float, str]] = {}
+    parent: dict[int, int] = {}
+
+    def root(pk):
+        while parent.get(pk, pk) != pk:
+            pk = parent[pk] = parent.get(parent[pk], parent[pk])
+        return pk
 
     def offer(a, b, reason, confidence, detail):
-        pair = _pair(a, b)
-        if a != b and (pair not in found or found[pair][1] < confidence):
-            found[pair] = (reason, confidence, detail)
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[rb] = ra
+            found[_pair(a, b)] = (reason, confidence, detail)
+
+    def star(pks):
+        """Each member of a group pairs with one anchor (a member account first, else the
+        oldest): n - 1 suggestions for a group of n, not n²."""
+        ordered = sorted(pks, key=lambda pk: (not people[pk].has_user, pk))
+        return [(ordered[0], other) for other in ordered[1:]]
 
     for email, pks in _by_key(people, lambda t: t.emails).items():
-        for a in pks:
-            for b in pks:
-                offer(a, b, SuggestionReason.EMAIL, EMAIL_CONFIDENCE, email)
+        for a, b in star(pks):
+            offer(a, b, SuggestionReason.EMAIL, EMAIL_CONFIDENCE, email)
     handles = _by_key(people, lambda t: [h for h in t.handles if len(h) >= MIN_HANDLE])
     for handle, pks in handles.items():
-        for a in pks:
-            for b in pks:
-                if people[a].handles[handle] != people[b].handles[handle]:
-                    offer(a, b, SuggestionReason.HANDLE, HANDLE_CONFIDENCE, handle)
+        for a, b in star(pks):
+            if people[a].handles[handle] != people[b].handles[handle]:
+                offer(a, b, SuggestionReason.HANDLE, HANDLE_CONFIDENCE, handle)
     _similar_names(people, offer)
     return found
 
