@@ -260,3 +260,26 @@ def test_views_programmes(login_as, client, dave, carol, mallory, world):
     assert login_as(dave).post(create, {"title": ""}).status_code == 400
     programmes.set_programme_status(programme, "finished", actor=dave)
     assert login_as(mallory).get(page).status_code == 404
+
+
+def test_views_list_pages_have_no_n_plus_one(
+    login_as, dave, make_person, make_event, members, django_assert_max_num_queries
+):
+    client = login_as(dave)
+    for index in range(30):
+        make_person(f"P{index}", ("reddit", f"p{index}"), ("mastodon", f"p{index}@m.social"))
+        make_event(title=f"E{index}")
+    users = members(5)
+    from belvedere.engagement.services import ambassadors as amb
+
+    for user in users:
+        amb.invite_ambassador(user, actor=dave)
+    for url in (
+        "engagement:people",
+        "engagement:events",
+        "engagement:ambassadors",
+        "engagement:suggestions",
+        "engagement:merges",
+    ):
+        with django_assert_max_num_queries(15):
+            assert client.get(reverse(url)).status_code == 200
