@@ -35,7 +35,7 @@ def traffic_summary(period: Period) -> dict:
 
 def traffic_series(period: Period) -> list[dict]:
     rows = _days(period).filter(dimension="").values("bucket", *FIGURES)
-    by_day = {row["bucket"].date(): row for row in rows}
+    by_day = {row.pop("bucket").date(): row for row in rows}
     empty = dict.fromkeys(FIGURES, 0)
     return [_derived({"day": day, **(by_day.get(day) or empty)}) for day in period.each_day()]
 

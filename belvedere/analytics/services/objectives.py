@@ -29,7 +29,7 @@ def add_kpi(objective: Objective, *, actor, metric: str, target: float, baseline
         objective=objective, metric=metric, target=target, baseline=baseline,
         window_days=max(1, min(window_days, 366)),
     )  # fmt: skip
-    record(actor, "analytics.kpi.create", objective, staff=True, metric=metric, target=target)
+    record(actor, "analytics.kpi.create", objective, staff=True, metric=metric, value=target)
     return kpi
 
 

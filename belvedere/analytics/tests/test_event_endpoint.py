@@ -27,8 +27,17 @@ def test_event_is_accepted_and_stored(client, fresh_cache):
     event = Event.objects.select_related("visit").get()
     assert (event.name, event.pathname, event.domain) == ("pageview", "/forum/", "testserver")
     visit = event.visit
-    assert (visit.source, visit.utm_source, visit.referrer) == ("newsletter", "newsletter", "google.com")
-    assert (visit.browser, visit.os, visit.device, visit.language) == ("Firefox", "Linux", "Laptop", "fr")
+    assert (visit.source, visit.utm_source, visit.referrer) == (
+        "newsletter",
+        "newsletter",
+        "google.com",
+    )
+    assert (visit.browser, visit.os, visit.device, visit.language) == (
+        "Firefox",
+        "Linux",
+        "Laptop",
+        "fr",
+    )
     assert "127.0.0.1" not in json.dumps([event.props, visit.entry_page])
 
 

@@ -33,7 +33,9 @@ def test_visits_follow_the_30_minute_rule(small_day):
 
 
 def test_breakdowns(small_day):
-    pages = {r["value"]: (r["visitors"], r["pageviews"]) for r in traffic.breakdown("page", period())}
+    pages = {
+        r["value"]: (r["visitors"], r["pageviews"]) for r in traffic.breakdown("page", period())
+    }
     assert pages == {"/": (2, 2), "/b": (1, 2), "/c": (1, 1)}
     entry = {r["value"]: r["visits"] for r in traffic.breakdown("entry_page", period())}
     assert entry == {"/": 2, "/b": 1, "/c": 1}

@@ -1,0 +1,119 @@
+"""Real Chromium: Belvedere's own tracker, and Plausible's npm tracker, counted by Belvedere."""
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from belvedere.analytics.queries import traffic
+from belvedere.analytics.queries.periods import period_of
+from belvedere.analytics.services import buffer
+from belvedere.analytics.services.flush import flush_events
+from belvedere.analytics.services.rollup import rollup_day
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+VENDOR = Path(__file__).parent / "vendor" / "plausible-tracker"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 # The page (one 127.0.0.1 port) posts to Belvedere (another): both loopback,
+                 # which Chromium's Local Network Access prompt would otherwise block.
+                 "--disable-features=LocalNetworkAccessChecks"]  # fmt: skip
+# A desktop browser's user agent: HeadlessChrome is (rightly) filtered as a bot.
+UA = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126 Safari/537.36"
+)
+
+
+@pytest.fixture
+def browser_page():
+    executable = shutil.which("chromium")
+    if executable is None:
+        message = "Debian's chromium is not installed (apt-get install chromium)"
+        if os.environ.get("BELVEDERE_TEST_SERVICES") == "required":
+            pytest.fail(message)
+        pytest.skip(message)
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS, headless=True
+        )
+        page = browser.new_page(user_agent=UA, locale="fr-FR")
+        page.set_default_timeout(8000)
+        try:
+            yield page
+        finally:
+            browser.close()
+
+
+def wait_for_buffer(count: int, timeout: float = 8.0) -> None:
+    deadline = time.monotonic() + timeout
+    while buffer.size() < count and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+def counted_today() -> dict:
+    flush_events()
+    from django.utils import timezone
+
+    rollup_day(timezone.now().date())
+    return traffic.traffic_summary(period_of(days=1))
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_own_tracker_counts_the_visit(live_server, browser_page, fresh_cache):
+    browser_page.goto(live_server.url + "/accounts/login/")
+    wait_for_buffer(1)
+    summary = counted_today()
+    assert (summary["visitors"], summary["visits"], summary["pageviews"]) == (1, 1, 1)
+    assert traffic.breakdown("page", period_of(days=1))[0]["value"] == "/accounts/login/"
+    assert traffic.breakdown("language", period_of(days=1))[0]["value"] == "fr"
+
+
+@pytest.fixture
+def page_server():
+    """Serves the vendored tracker and a page using it from 127.0.0.1 (another origin)."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(VENDOR))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+PAGE = """<!doctype html><html><body><h1>Shop</h1><script type="module">
+window.__plausible = true;  // Plausible skips automated browsers unless told otherwise
+import {{ init, track }} from "./plausible.js";
+init({{domain: "belvedere.test", endpoint: "{endpoint}", captureOnLocalhost: true}});
+const done = (r) => document.title = "sent " + JSON.stringify(r);
+track("Signup", {{props: {{plan: "pro"}}, callback: done}});
+</script></body></html>"""
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_plausible_npm_tracker_sends_to_belvedere(
+    live_server, browser_page, page_server, fresh_cache, settings
+):
+    settings.ANALYTICS_DOMAINS = ["belvedere.test"]
+    body = PAGE.format(endpoint=live_server.url + "/api/event")
+    browser_page.route(
+        page_server + "/shop.html",
+        lambda route: route.fulfill(content_type="text/html", body=body),
+    )
+    browser_page.goto(page_server + "/shop.html")
+    browser_page.wait_for_function("document.title.startsWith('sent')")
+    assert browser_page.title() == 'sent {"status":202}'
+    wait_for_buffer(2)
+    summary = counted_today()
+    assert (summary["visitors"], summary["visits"], summary["pageviews"]) == (1, 1, 1)
+    assert summary["events"] == 1
+    (event,) = traffic.breakdown("event", period_of(days=1))
+    assert (event["value"], event["visitors"], event["events"]) == ("Signup", 1, 1)
+    assert summary["bounce_rate"] == 0.0  # the interactive event means no bounce
