@@ -1,14 +1,16 @@
 """The community's policy compiled once per change: settings, watched words, lexicon.
 
-Screening and display read `get_policy()`, which costs one cache read: a version stamp in
-the shared cache (so every worker sees a change) tells whether this process's compiled copy
-is still current. Every write to watched words or settings calls `invalidate()` (services
-and signal receivers do).
+Screening and display read `get_policy()`, which costs at most one cache read a second: a
+version stamp in the shared cache (so every worker sees a change within a second) tells
+whether this process's compiled copy is still current. Every write to watched words or
+settings calls `invalidate()` (services and signal receivers do), which also drops this
+process's copy at once.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from dataclasses import dataclass
 
@@ -20,7 +22,8 @@ from belvedere.text.lexicon import Lexicon, get_lexicon
 
 VERSION_KEY = "moderation:policy-version"
 _lock = threading.Lock()
-_compiled: dict[str, object] = {"version": None, "policy": None}
+CHECK_EVERY = 1.0  # seconds between two reads of the shared version stamp
+_compiled: dict[str, object] = {"version": None, "policy": None, "checked": 0.0}
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ def current_version() -> str:
 def invalidate(**kwargs) -> None:
     """Forget the compiled policy here and in every process (usable as a signal receiver)."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-    _compiled.update(version=None, policy=None)
+    _compiled.update(version=None, policy=None, checked=0.0)
 
 
 def get_settings() -> ModerationSettings:
@@ -53,13 +56,16 @@ def get_settings() -> ModerationSettings:
 
 
 def get_policy() -> Policy:
+    policy, now = _compiled["policy"], time.monotonic()
+    if policy is not None and now - _compiled["checked"] < CHECK_EVERY:
+        return policy
     version = current_version()
-    policy = _compiled["policy"]
     if policy is not None and _compiled["version"] == version:
+        _compiled["checked"] = now
         return policy
     with _lock:
         policy = compile_policy()
-        _compiled.update(version=version, policy=policy)
+        _compiled.update(version=version, policy=policy, checked=now)
     return policy
 
 
