@@ -39,6 +39,8 @@ def _merge_identities(manager, member) -> int:
     handle = member.display_name.lower().replace(" ", "")
     made = 0
     for platform, suffix in (("mastodon", "@mastodon.social"), ("bluesky", ".bsky.social")):
+        if Identity.objects.filter(platform=platform, handle=handle + suffix).exists():
+            continue  # a rebuild after the demo accounts were lost: keep the old identity
         other = Person.objects.create(display_name=member.display_name)
         Identity.objects.create(
             person=other,
