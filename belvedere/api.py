@@ -15,9 +15,9 @@ from belvedere.forum.api import router as forum_router
 from belvedere.listening.api import router as listening_router
 from belvedere.moderation.api import router as moderation_router
 from belvedere.terms.api import router as terms_router
+from belvedere.terms.services import TermsNotAccepted
 from belvedere.uptime.api import router as uptime_router
 from belvedere.watch.api import router as watch_router
-from belvedere.terms.services import TermsNotAccepted
 
 logger = logging.getLogger("belvedere.api")
 
