@@ -64,7 +64,7 @@ def test_demo_runs_a_builder_registered_later_on_the_next_run():
     assert "later: 1 thing" in output and "later: already built" in output
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # PostgreSQL can't flush inside the test's transaction
 def test_demo_rebuilds_when_the_database_lost_its_demo_accounts():
     build()
     call_command("flush", interactive=False, verbosity=0)  # a new, empty database
