@@ -74,11 +74,12 @@ EDITABLE = {
 }
 
 
-@transaction.atomic
-def update_settings(*, actor, **fields) -> ModerationSettings:
+def check_settings(fields: dict) -> dict:
+    """The settings `fields`, validated and cleaned (raises ValidationError)."""
     unknown = set(fields) - EDITABLE
     if unknown:
         raise ValidationError(_("Unknown settings: %(s)s") % {"s": ", ".join(sorted(unknown))})
+    fields = dict(fields)
     _check_numbers(fields)
     if "ladder" in fields:
         fields["ladder"] = check_ladder(fields["ladder"])
@@ -86,6 +87,12 @@ def update_settings(*, actor, **fields) -> ModerationSettings:
         fields["trust_limits"] = check_limits(fields["trust_limits"])
     if "trust_thresholds" in fields:
         fields["trust_thresholds"] = check_thresholds(fields["trust_thresholds"])
+    return fields
+
+
+@transaction.atomic
+def update_settings(*, actor, **fields) -> ModerationSettings:
+    fields = check_settings(fields)
     current = get_settings()
     changed = [name for name, value in fields.items() if getattr(current, name) != value]
     for name in changed:
