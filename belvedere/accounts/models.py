@@ -46,6 +46,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("can use the admin site"), default=False)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
     bio = models.TextField(_("bio"), max_length=2000, blank=True)
+    # A bio that screening held: only the member and staff see it until a moderator decides.
+    pending_bio = models.TextField(_("bio awaiting review"), max_length=2000, blank=True)
+    # The screening decision on the member's own profile text: action, reasons, clause, message.
+    profile_screening = models.JSONField(default=dict, blank=True)
     avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True)
     language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
@@ -105,3 +109,30 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class Badge(models.Model):
+    """A distinction shown beside a member's name on the forum; apps above award them
+    (engagement: "Ambassador · Gold"). One badge per member and `key`."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="badges")
+    key = models.SlugField(_("key"), max_length=40)  # the awarding app's name for it
+    label = models.CharField(_("label"), max_length=80)  # English, translated when shown
+    tone = models.SlugField(_("tone"), max_length=16, blank=True)  # a style: gold, silver…
+    awarded_at = models.DateTimeField(_("awarded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["awarded_at", "pk"]
+        verbose_name = _("badge")
+        verbose_name_plural = _("badges")
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="accounts_badge_key")]
+
+    def __str__(self):
+        return self.display_label
+
+    @property
+    def display_label(self) -> str:
+        """The label in the reader's language (awarding apps mark labels with gettext_noop)."""
+        from django.utils.translation import gettext
+
+        return gettext(self.label)
