@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "belvedere.analytics.middleware.EventIntakeMiddleware",  # POST /api/event, nothing else
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -178,6 +179,7 @@ UPTIME_REPORTS_PER_HOUR = env_int("BELVEDERE_REPORTS_PER_HOUR", 10, minimum=1)
 STATUS_PAGE_NAME = env_str("BELVEDERE_STATUS_PAGE_NAME", "Belvedere")
 ANALYTICS_DOMAINS = env_list("BELVEDERE_ANALYTICS_DOMAINS", [])  # besides ALLOWED_HOSTS
 ANALYTICS_EVENTS_PER_MINUTE = env_int("BELVEDERE_ANALYTICS_EVENTS_PER_MINUTE", 600, minimum=1)
+ANALYTICS_STAGE_MS = env_int("BELVEDERE_ANALYTICS_STAGE_MS", 1000, minimum=0)  # events in memory
 ANALYTICS_GEOIP_DB = env_str("BELVEDERE_GEOIP_DB")  # a .mmdb file; countries stay empty without
 
 # Internationalisation

@@ -1,8 +1,11 @@
 """Pure parsing of incoming events: fields, user agent, referrer, UTM tags, device, bots.
 
 Nothing here touches the database; ``services/ingest.py`` turns the result into a buffered row.
+The functions of the user agent and of Accept-Language are memoised: the same few strings
+come back on almost every request.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
@@ -130,6 +133,7 @@ def parse(data: object) -> Parsed:
     )
 
 
+@functools.lru_cache(maxsize=1024)  # user agents repeat: parse each once
 def is_bot(user_agent: str) -> bool:
     return not user_agent or bool(BOT.search(user_agent))
 
@@ -141,14 +145,17 @@ def _first(table, user_agent: str) -> str:
     return "Other"
 
 
+@functools.lru_cache(maxsize=1024)
 def browser_of(user_agent: str) -> str:
     return _first(BROWSERS, user_agent)
 
 
+@functools.lru_cache(maxsize=1024)
 def os_of(user_agent: str) -> str:
     return _first(SYSTEMS, user_agent)
 
 
+@functools.lru_cache(maxsize=1024)
 def device_of(screen_width: int | None, user_agent: str) -> str:
     """Plausible's screen-size buckets; without a width, a guess from the user agent."""
     if screen_width is None:
@@ -162,6 +169,7 @@ def device_of(screen_width: int | None, user_agent: str) -> str:
     return "Laptop" if screen_width < 1440 else "Desktop"
 
 
+@functools.lru_cache(maxsize=1024)
 def language_of(accept_language: str) -> str:
     """The primary subtag of the first language the browser asks for (fr-CA → fr)."""
     first = accept_language.split(",")[0].split(";")[0].strip().lower()

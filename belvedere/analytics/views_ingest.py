@@ -5,8 +5,11 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from belvedere.analytics.parsing import InvalidEvent
+from belvedere.analytics.services import intake
 from belvedere.analytics.services.ingest import MAX_BODY, Client, accept_event
 from belvedere.core import ratelimit
+
+PATH = "/api/event"  # answered by middleware.EventIntakeMiddleware, before sessions and users
 
 
 def _cors(response: HttpResponse) -> HttpResponse:
@@ -25,8 +28,7 @@ def event(request: HttpRequest) -> HttpResponse:
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY:
         return _cors(JsonResponse({"errors": {"body": "too large"}}, status=413))
     ip = ratelimit.client_ip(request)
-    limit = getattr(settings, "ANALYTICS_EVENTS_PER_MINUTE", 600)
-    if ratelimit.hit("analytics-event", ip, window=60) > limit:
+    if not intake.admit(ip, getattr(settings, "ANALYTICS_EVENTS_PER_MINUTE", 600)):
         return _cors(JsonResponse({"errors": {"rate": "too many events"}}, status=429))
     client = Client(
         ip=ip,

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 from django.db import transaction
 
 from belvedere.analytics.models import Event, Visit
-from belvedere.analytics.services import buffer
+from belvedere.analytics.services import buffer, intake
 
 VISIT_GAP = timedelta(minutes=30)
 BATCH = 2000
@@ -14,7 +14,9 @@ VISIT_FIELDS = ("source", "referrer", "utm_source", "utm_medium", "utm_campaign"
 
 
 def flush_events(max_batches: int = 50) -> int:
-    """Store buffered events; returns how many. Each batch is one transaction."""
+    """Store buffered events (this process's staged ones too); returns how many. Each batch is
+    one transaction."""
+    intake.flush()
     stored = 0
     for _ in range(max_batches):
         with transaction.atomic():

@@ -1,5 +1,6 @@
-"""Accept one event from the tracker or a Plausible client: parse, filter, hash, buffer."""
+"""Accept one event from the tracker or a Plausible client: parse, filter, hash, stage."""
 
+import functools
 import json
 from dataclasses import dataclass
 
@@ -8,7 +9,7 @@ from django.utils import timezone
 
 from belvedere.analytics import parsing
 from belvedere.analytics.geo import country_of
-from belvedere.analytics.services import buffer
+from belvedere.analytics.services import intake
 from belvedere.analytics.services.salts import salt_for, visitor_id
 
 MAX_BODY = 8 * 1024
@@ -24,10 +25,15 @@ class Client:
     do_not_track: bool = False
 
 
-def allowed_domains() -> set[str]:
+def allowed_domains() -> frozenset[str]:
     configured = getattr(settings, "ANALYTICS_DOMAINS", None) or []
-    hosts = [h for h in settings.ALLOWED_HOSTS if h and h != "*"]
-    return {d.lower().lstrip(".").strip("[]") for d in [*configured, *hosts]}
+    return _domains(tuple(configured), tuple(settings.ALLOWED_HOSTS))
+
+
+@functools.lru_cache(maxsize=8)
+def _domains(configured: tuple[str, ...], allowed_hosts: tuple[str, ...]) -> frozenset[str]:
+    hosts = [h for h in allowed_hosts if h and h != "*"]
+    return frozenset(d.lower().lstrip(".").strip("[]") for d in [*configured, *hosts])
 
 
 def build_payload(parsed: parsing.Parsed, client: Client, now=None) -> dict:
@@ -68,8 +74,7 @@ def accept_event(body: bytes, client: Client) -> str:
         return "dnt"
     if parsing.is_bot(client.user_agent):
         return "bot"
-    domains = {d.strip() for d in parsed.domain.split(",")}
-    if not domains & allowed_domains():
+    if parsed.domain not in allowed_domains():
         return "domain"
-    buffer.push(build_payload(parsed, client))
+    intake.stage(build_payload(parsed, client))
     return ""

@@ -23,11 +23,13 @@ def payload(v, name, path, t, **extra) -> dict:
 @pytest.fixture(autouse=True)
 def _forget_salt():
     """The salt is memoised per process; each test starts with an empty database."""
-    from belvedere.analytics.services import salts
+    from belvedere.analytics.services import intake, salts
 
     salts._current = None
+    intake.discard()
     yield
     salts._current = None
+    intake.discard()
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 import functools
 import http.server
-import os
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -12,18 +10,11 @@ import pytest
 
 from belvedere.analytics.queries import traffic
 from belvedere.analytics.queries.periods import period_of
-from belvedere.analytics.services import buffer
+from belvedere.analytics.services import buffer, intake
 from belvedere.analytics.services.flush import flush_events
 from belvedere.analytics.services.rollup import rollup_day
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 VENDOR = Path(__file__).parent / "vendor" / "plausible-tracker"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 # The page (one 127.0.0.1 port) posts to Belvedere (another): both loopback,
-                 # which Chromium's Local Network Access prompt would otherwise block.
-                 "--disable-features=LocalNetworkAccessChecks"]  # fmt: skip
 # A desktop browser's user agent: HeadlessChrome is (rightly) filtered as a bot.
 UA = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -32,29 +23,13 @@ UA = (
 
 
 @pytest.fixture
-def browser_page():
-    executable = shutil.which("chromium")
-    if executable is None:
-        message = "Debian's chromium is not installed (apt-get install chromium)"
-        if os.environ.get("BELVEDERE_TEST_SERVICES") == "required":
-            pytest.fail(message)
-        pytest.skip(message)
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS, headless=True
-        )
-        page = browser.new_page(user_agent=UA, locale="fr-FR")
-        page.set_default_timeout(8000)
-        try:
-            yield page
-        finally:
-            browser.close()
+def browser_page_options():
+    return {"user_agent": UA, "locale": "fr-FR"}
 
 
 def wait_for_buffer(count: int, timeout: float = 8.0) -> None:
     deadline = time.monotonic() + timeout
-    while buffer.size() < count and time.monotonic() < deadline:
+    while intake.staged() + buffer.size() < count and time.monotonic() < deadline:
         time.sleep(0.1)
 
 
