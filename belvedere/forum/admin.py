@@ -33,6 +33,7 @@ class CategoryAdmin(AdminRoleMixin, admin.ModelAdmin):
     list_editable = ["position"]
     list_filter = ["read_access", "topic_access", "reply_access"]
     list_select_related = ["parent"]
+    raw_id_fields = ["granted_members"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name", "slug"]
 

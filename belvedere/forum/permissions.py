@@ -1,4 +1,8 @@
-"""Who may do what in the forum: `can_<verb>(user, obj) -> bool`, no queries beyond the objects."""
+"""Who may do what in the forum: `can_<verb>(user, obj) -> bool`.
+
+No queries beyond the objects, except one per user object for the categories they were granted
+(`granted_category_ids`), and only when a category's audience does not already let them in.
+"""
 
 from belvedere.forum.models import Audience, Category, Post, Topic
 
@@ -29,17 +33,42 @@ def in_audience(user, audience: str) -> bool:
     return audience in allowed_audiences(user)
 
 
+def granted_category_ids(user) -> frozenset[int]:
+    """The categories `user` was let into by name (Category.granted_members), kept on the
+    user object so a request asks once."""
+    if not is_member(user):
+        return frozenset()
+    found = getattr(user, "_forum_granted", None)
+    if found is None:
+        found = frozenset(
+            Category.granted_members.through.objects.filter(user_id=user.pk).values_list(
+                "category_id", flat=True
+            )
+        )
+        user._forum_granted = found
+    return found
+
+
+def is_granted(user, category: Category) -> bool:
+    return category.pk in granted_category_ids(user)
+
+
+def _may(user, category: Category, audience: str) -> bool:
+    return in_audience(user, audience) or is_granted(user, category)
+
+
 def can_read_category(user, category: Category) -> bool:
-    if category.parent_id is not None and not in_audience(user, category.parent.read_access):
+    parent = category.parent if category.parent_id is not None else None
+    if parent is not None and not _may(user, parent, parent.read_access):
         return False
-    return in_audience(user, category.read_access)
+    return _may(user, category, category.read_access)
 
 
 def can_start_topic(user, category: Category) -> bool:
     return (
         is_member(user)
         and can_read_category(user, category)
-        and in_audience(user, category.topic_access)
+        and _may(user, category, category.topic_access)
     )
 
 
@@ -57,7 +86,8 @@ def can_reply(user, topic: Topic) -> bool:
     """Members of the reply audience; locked topics take staff only; closed ones nobody."""
     if not is_member(user) or topic.is_closed or not topic.is_visible:
         return False
-    if not can_read_topic(user, topic) or not in_audience(user, topic.category.reply_access):
+    category = topic.category
+    if not can_read_topic(user, topic) or not _may(user, category, category.reply_access):
         return False
     return not topic.is_locked or is_staff(user)
 

@@ -72,10 +72,16 @@ def visible_topics_q(prefix: str = "") -> Q:
 
 
 def readable_categories(user) -> QuerySet[Category]:
+    """Categories whose audience takes `user`, or that let them in by name (a subquery)."""
     audiences = allowed_audiences(user)
-    return Category.objects.filter(read_access__in=audiences).filter(
-        Q(parent__isnull=True) | Q(parent__read_access__in=audiences)
-    )
+    own = Q(read_access__in=audiences)
+    parent = Q(parent__isnull=True) | Q(parent__read_access__in=audiences)
+    if is_member(user):
+        granted = Category.granted_members.through.objects.filter(user_id=user.pk)
+        ids = granted.values("category_id")
+        own |= Q(pk__in=ids)
+        parent |= Q(parent_id__in=ids)
+    return Category.objects.filter(own).filter(parent)
 
 
 CATEGORY_FIGURES = {
@@ -214,7 +220,7 @@ def list_posts(user, topic: Topic) -> QuerySet[Post]:
             reply_to_number=F("reply_to__number"),
             reply_to_author=F("reply_to__author__display_name"),
         )
-        .prefetch_related(Prefetch("reactions", queryset=reactions))
+        .prefetch_related(Prefetch("reactions", queryset=reactions), "author__badges")
         .order_by("number")
     )
     if is_staff(user):

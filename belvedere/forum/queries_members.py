@@ -53,7 +53,7 @@ def get_member_for_viewer(viewer, member_id: int):
     members = get_user_model().objects.filter(pk=member_id)
     if not is_staff(viewer):
         members = members.filter(is_active=True)
-    member = with_stats(members, viewer).first()
+    member = with_stats(members, viewer).prefetch_related("badges").first()
     if member is None:
         raise Http404("No such member")
     return member

@@ -13,7 +13,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from belvedere.accounts.services import award_badge, remove_badge
 from belvedere.activity.services import record
 from belvedere.engagement.models import (
     Ambassador,
@@ -27,6 +29,21 @@ from belvedere.engagement.models import (
 from belvedere.engagement.permissions import is_team
 
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+BADGE_KEY = "ambassador"
+BADGE_LABELS = {  # English, translated when the forum shows them
+    Tier.BRONZE: gettext_noop("Ambassador · Bronze"),
+    Tier.SILVER: gettext_noop("Ambassador · Silver"),
+    Tier.GOLD: gettext_noop("Ambassador · Gold"),
+}
+
+
+def sync_badge(ambassador: Ambassador, *, actor=None) -> None:
+    """Active ambassadors wear their tier's badge (accounts.Badge, shown by the forum)."""
+    if ambassador.status == AmbassadorStatus.ACTIVE:
+        tier = Tier(ambassador.tier)
+        award_badge(ambassador.user, BADGE_KEY, BADGE_LABELS[tier], tone=tier.value, actor=actor)
+    else:
+        remove_badge(ambassador.user, BADGE_KEY, actor=actor)
 
 
 def _send_invitation(ambassador: Ambassador) -> None:
@@ -66,6 +83,7 @@ def answer_invitation(ambassador: Ambassador, *, user, accept: bool) -> Ambassad
     ambassador.save(update_fields=["status", "answered_at"])
     verb = "engagement.ambassador.accept" if accept else "engagement.ambassador.decline"
     record(user, verb, user)
+    sync_badge(ambassador)
     return ambassador
 
 
@@ -77,6 +95,8 @@ def set_tier(ambassador: Ambassador, tier: str, *, actor) -> bool:
     old, ambassador.tier = ambassador.tier, tier
     ambassador.save(update_fields=["tier"])
     record(actor, "engagement.ambassador.tier", ambassador.user, staff=True, old=old, new=tier)
+    if ambassador.status == AmbassadorStatus.ACTIVE:
+        sync_badge(ambassador, actor=actor)
     return True
 
 
@@ -87,6 +107,7 @@ def retire_ambassador(ambassador: Ambassador, *, actor, reason: str = "") -> boo
     ambassador.status = AmbassadorStatus.RETIRED
     ambassador.save(update_fields=["status"])
     record(actor, "engagement.ambassador.retire", ambassador.user, reason=reason, staff=True)
+    sync_badge(ambassador, actor=actor)
     return True
 
 

@@ -16,7 +16,12 @@ from belvedere.engagement.models import (
 )
 from belvedere.engagement.permissions import can_apply
 from belvedere.engagement.queries.programmes import unmet_criteria
-from belvedere.forum.models import Audience, Category
+from belvedere.forum.models import Category
+from belvedere.forum.services.access import (
+    create_private_category,
+    grant_category_access,
+    revoke_category_access,
+)
 
 FIELDS = ("title", "description", "terms", "status", "seats", "min_level", "languages", "min_posts")
 
@@ -70,7 +75,19 @@ def withdraw(application: Application, *, user) -> bool:
     application.status = ApplicationStatus.WITHDRAWN
     application.save(update_fields=["status"])
     record(user, "engagement.programme.withdraw", application.programme)
+    _sync_access(application, actor=user)
     return True
+
+
+def _sync_access(application: Application, *, actor) -> None:
+    """Selected testers are let into the programme's category; anyone else is taken out."""
+    category = application.programme.category
+    if category is None:
+        return
+    if application.status == ApplicationStatus.SELECTED:
+        grant_category_access(category, application.user, actor=actor)
+    else:
+        revoke_category_access(category, application.user, actor=actor)
 
 
 @transaction.atomic
@@ -86,32 +103,28 @@ def decide(application: Application, *, select: bool, actor) -> Application:
     application.save(update_fields=["status", "decided_by", "decided_at"])
     verb = "engagement.programme.select" if select else "engagement.programme.reject"
     record(actor, verb, application.programme, staff=True, user=application.user_id)
+    _sync_access(application, actor=actor)
     return application
 
 
 @transaction.atomic
 def open_testers_category(programme: Programme, *, actor) -> Category:
-    """The programme's private forum category.
-
-    Forum categories grant access by role only (Audience), not per member, and the forum
-    has no category-creating service: the category is created here, readable by the team
-    (moderators and above), and the selected testers are listed on the programme page. See
-    docs/engagement.md, "Testers' category".
-    """
+    """The programme's private forum category: the team and the selected testers read and
+    post there (forum grants); testers selected or taken out later follow (`_sync_access`)."""
     if programme.category_id:
         return programme.category
-    slug = f"testers-{programme.pk}-{slugify(programme.title)}"[:80]
-    category = Category.objects.create(
-        name=(_("Testers: %(title)s") % {"title": programme.title})[:80],
-        slug=slug,
-        description=programme.description[:1000],
-        read_access=Audience.MODERATORS,
-        topic_access=Audience.MODERATORS,
-        reply_access=Audience.MODERATORS,
+    category = create_private_category(
+        actor=actor,
+        name=_("Testers: %(title)s") % {"title": programme.title},
+        slug=f"testers-{programme.pk}-{slugify(programme.title)}",
+        description=programme.description,
     )
     programme.category = category
     programme.save(update_fields=["category"])
-    record(actor, "engagement.programme.category", programme, staff=True, category=slug)
+    record(actor, "engagement.programme.category", programme, staff=True, category=category.slug)
+    selected = programme.applications.filter(status=ApplicationStatus.SELECTED)
+    for application in selected.select_related("user"):
+        grant_category_access(category, application.user, actor=actor)
     return category
 
 

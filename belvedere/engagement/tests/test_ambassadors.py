@@ -111,3 +111,38 @@ def test_ambassadors_signup_without_cookie_is_not_credited(client, active, kit, 
     )
     assert not Referral.objects.exists()
     assert ShareKit.objects.count() == 1
+
+
+def test_ambassadors_badge_shows_on_the_forum(client, active, carol, mallory, dave):
+    """Active ambassadors wear their tier's badge beside their name on topic pages and their
+    profile, in the reader's language, without a query per post; retired, it is gone."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from belvedere.forum.services import create_reply
+    from belvedere.forum.tests.conftest import make_category, make_topic
+
+    topic = make_topic(carol, make_category("general"), title="Tips")
+    url = f"/forum/t/{topic.pk}/"
+    client.force_login(mallory)
+    page = client.get(url).content.decode()
+    assert 'class="badge award gold">Ambassador · Gold<' in page
+    assert "Ambassador · Gold" in client.get(f"/forum/u/{carol.pk}/").content.decode()
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Ambassadeur · Or" in french
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    other = services.invite_ambassador(mallory, actor=dave, tier="bronze")
+    services.answer_invitation(other, user=mallory, accept=True)
+    for n in range(6):
+        create_reply(topic, author=mallory if n % 2 else carol, body=f"Reply {n}")
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url).content.decode()
+    assert len(many) <= len(few)  # six more posts by two badge holders: no more queries
+    assert "Ambassador · Bronze" in page
+    services.set_tier(active, "silver", actor=dave)
+    assert "Ambassador · Silver" in client.get(url).content.decode()
+    services.retire_ambassador(active, actor=dave)
+    page = client.get(url).content.decode()
+    assert "Ambassador · Silver" not in page and "Ambassador · Gold" not in page
+    assert carol.badges.count() == 0 and mallory.badges.get().tone == "bronze"

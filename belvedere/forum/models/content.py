@@ -64,6 +64,15 @@ class Category(models.Model):
     reply_access = models.CharField(
         _("who may reply"), max_length=16, choices=Audience.choices, default=Audience.MEMBERS
     )
+    # Members let in whatever the audiences say: they read, start topics and reply (a private
+    # category of a testing programme, say). Other apps grant through forum.services.access.
+    granted_members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="granted_categories",
+        verbose_name=_("members granted access"),
+        help_text=_("They may read, start topics and reply here, whatever their role."),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
