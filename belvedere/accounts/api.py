@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
@@ -57,7 +58,11 @@ def update_me(request, payload: MemberPatch):
     if not form.is_valid():
         raise _form_errors(form)
     user.refresh_from_db()
-    services.update_profile(user, actor=user, **form.cleaned_data)
+    try:
+        services.update_profile(user, actor=user, **form.cleaned_data)
+    except DjangoValidationError as refusal:  # screening refused what the member wrote
+        form.add_error(None, refusal)
+        raise _form_errors(form)
     return user
 
 

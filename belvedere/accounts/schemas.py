@@ -14,6 +14,7 @@ class MemberOut(Schema):
     language: str
     time_zone: str
     bio: str
+    pending_bio: str = Field("", description="A new bio waiting for a moderator's review")
     date_joined: datetime
 
 

@@ -6,6 +6,7 @@ Each function is the one write path of its verb and records it in the activity l
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -13,11 +14,14 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 
 from belvedere.accounts.models import Badge, Role, User
 from belvedere.activity.services import forget_member, record
+from belvedere.core.screening import Decision, combine, screen
 from belvedere.terms.services import accept_versions
 
+SCREENED_FIELDS = ("display_name", "bio")  # member-written profile text
 EMAIL_CHANGE_SALT = "belvedere.accounts.email-change"
 EMAIL_CHANGE_MAX_AGE = 3 * 24 * 3600
 
@@ -39,7 +43,9 @@ def send_member_email(user: User, template: str, context: dict, *, to: str = "")
 def register_member(
     *, email: str, display_name: str, password: str, language: str = "", terms_versions=()
 ) -> User:
-    """Create a member; `terms_versions` are the versions of the terms they accepted."""
+    """Create a member; `terms_versions` are the versions of the terms they accepted.
+    A display name that screening refuses raises ValidationError (nothing is created)."""
+    screen_profile(None, {"display_name": display_name})
     user = User.objects.create_user(
         email=email, password=password, display_name=display_name, language=language
     )
@@ -77,14 +83,58 @@ def confirm_email(user: User) -> None:
         record(user, "member.verify_email", user)
 
 
+def screen_profile(author, texts: dict[str, str]) -> Decision:
+    """Screen what a member writes on their profile (`core.screening`, kinds `accounts.<field>`).
+
+    A refusal raises ValidationError keyed by field: nothing is saved and the form keeps the
+    text. A display name is shown everywhere at once, so one that would wait for review is
+    refused too (the member picks another); a held bio waits in `pending_bio`."""
+    decisions = {}
+    for name, text in texts.items():
+        if name in SCREENED_FIELDS and text:
+            decisions[name] = screen(text, kind=f"accounts.{name}", author=author)
+    errors = {name: d.message or _("This text cannot be published.")
+              for name, d in decisions.items() if d.is_rejected}  # fmt: skip
+    name_decision = decisions.get("display_name")
+    if "display_name" not in errors and name_decision is not None and name_decision.is_held:
+        errors["display_name"] = _(
+            "Choose another display name: this one would have to wait for a moderator's review."
+        )
+    if errors:
+        raise ValidationError(errors, code="screened")
+    return combine(list(decisions.values()))
+
+
+def _apply_screening(user: User, fields: dict, decision: Decision) -> None:
+    """Route the bio by the decision (held: `pending_bio`) and remember the decision."""
+    if "bio" in fields and (user.pending_bio or fields["bio"] != user.bio):
+        fields["pending_bio"] = ""  # a new bio replaces the one waiting
+    if decision.is_held and "bio" in fields:
+        fields["pending_bio"] = fields.pop("bio")
+    keep = decision.is_held or decision.is_flagged
+    fields["profile_screening"] = (
+        {"action": decision.action, "reasons": decision.reasons, "clause": decision.clause or "",
+         "message": decision.message}
+        if keep else {}
+    )  # fmt: skip
+
+
 @transaction.atomic
 def update_profile(user: User, *, actor: User, **fields) -> list[str]:
-    """Save the given profile fields of `user`; returns the names of those that changed."""
+    """Save the given profile fields of `user`; returns the names of those that changed.
+
+    What a member writes on their own profile is screened first (`screen_profile`); staff
+    editing someone's profile (a moderator's correction) is not."""
     if "avatar" in fields and fields["avatar"] is None:  # no upload, none before
         del fields["avatar"]
     elif fields.get("avatar") is False:  # the form's "clear" box
         fields["avatar"] = ""
     old_avatar = user.avatar.name if user.avatar else ""
+    texts = {n: fields[n] for n in SCREENED_FIELDS if n in fields and fields[n] != getattr(user, n)}
+    if actor.pk == user.pk and texts:
+        _apply_screening(user, fields, screen_profile(user, texts))
+    elif "bio" in fields and (fields["bio"] != user.bio or user.pending_bio):
+        fields.update(pending_bio="", profile_screening={})  # the bio waiting is settled
     changed = [name for name, value in fields.items() if getattr(user, name) != value]
     for name in changed:
         setattr(user, name, fields[name])
@@ -95,6 +145,58 @@ def update_profile(user: User, *, actor: User, **fields) -> list[str]:
         storage = user.avatar.storage
         transaction.on_commit(lambda: storage.delete(old_avatar))
     return changed
+
+
+def _settle_bio(user: User, fields: dict, *, actor: User, verb: str, reason: str) -> bool:
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.save(update_fields=list(fields))
+    record(actor, verb, user, reason=reason, staff=actor is not None and actor.pk != user.pk)
+    return True
+
+
+@transaction.atomic
+def publish_pending_bio(user: User, *, actor: User, reason: str = "") -> bool:
+    """A moderator approves the bio that waited for review (or restores a hidden one)."""
+    if not user.pending_bio:
+        if not user.profile_screening:
+            return False
+        return _settle_bio(user, {"profile_screening": {}}, actor=actor,
+                           verb="member.bio.approve", reason=reason)  # fmt: skip
+    fields = {"bio": user.pending_bio, "pending_bio": "", "profile_screening": {}}
+    return _settle_bio(user, fields, actor=actor, verb="member.bio.approve", reason=reason)
+
+
+@transaction.atomic
+def hold_bio(user: User, *, actor: User, reason: str = "") -> bool:
+    """Take the bio off the profile until a moderator decides; the text waits, not lost."""
+    if not user.bio:
+        return False
+    fields = {"bio": "", "pending_bio": user.bio}
+    return _settle_bio(user, fields, actor=actor, verb="member.bio.hide", reason=reason)
+
+
+@transaction.atomic
+def submit_bio_for_review(user: User, text: str) -> bool:
+    """The member rewrites a bio moderation took off their profile: it is screened (a refusal
+    raises ValidationError), then waits for a moderator in `pending_bio`."""
+    decision = screen_profile(user, {"bio": text})
+    screening = {"action": "hold", "reasons": [*decision.reasons, "revised"],
+                 "clause": decision.clause or "", "message": ""}  # fmt: skip
+    fields = {"pending_bio": text[:2000], "profile_screening": screening}
+    return _settle_bio(user, fields, actor=user, verb="member.bio.revise", reason="")
+
+
+@transaction.atomic
+def discard_bio(user: User, *, actor: User, reason: str = "") -> bool:
+    """A moderator removes the bio waiting for review, or the published one if none waits."""
+    if user.pending_bio:
+        fields = {"pending_bio": "", "profile_screening": {}}
+    elif user.bio:
+        fields = {"bio": "", "profile_screening": {}}
+    else:
+        return False
+    return _settle_bio(user, fields, actor=actor, verb="member.bio.remove", reason=reason)
 
 
 def request_email_change(user: User, new_email: str) -> None:
@@ -175,7 +277,7 @@ def erase_member(user: User, *, actor: User) -> None:
 def award_badge(user: User, key: str, label: str, *, tone: str = "", actor=None) -> Badge:
     """Give `user` the badge `key` (or change its label and tone); `label` is English text
     that the awarding app marked with gettext_noop, translated when shown."""
-    badge, _created = Badge.objects.update_or_create(
+    badge, created = Badge.objects.update_or_create(
         user=user, key=key, defaults={"label": label, "tone": tone}
     )
     record(actor, "member.badge.award", user, staff=actor is not None, key=key, label=label)

@@ -14,7 +14,7 @@ class ModerationConfig(AppConfig):
         from belvedere.activity.services import entry_recorded
         from belvedere.core import login_gate, navigation, screening
         from belvedere.moderation import policy
-        from belvedere.moderation.bios import register_bios
+        from belvedere.moderation.bios import register_profiles
         from belvedere.moderation.gates import refuse_suspended
         from belvedere.moderation.handlers import on_entry_recorded
         from belvedere.moderation.models import ModerationSettings, WatchedWord
@@ -22,7 +22,7 @@ class ModerationConfig(AppConfig):
 
         # Apps register their content from a `moderation.py` module, as with `admin.py`.
         autodiscover_modules("moderation")
-        register_bios()
+        register_profiles()
         screening.register_screener(screen_text)
         login_gate.register_login_gate(refuse_suspended)
         entry_recorded.connect(on_entry_recorded, dispatch_uid="moderation.on_entry_recorded")

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -70,14 +70,19 @@ def signup(request: HttpRequest):
         return redirect("core:home")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.register_member(
-            email=form.cleaned_data["email"],
-            display_name=form.cleaned_data["display_name"],
-            password=form.cleaned_data["password1"],
-            language=get_language() or "",
-            terms_versions=form.accepted_terms(),
-        )
-        return render(request, "accounts/signup_done.html", {"email": form.cleaned_data["email"]})
+        try:
+            services.register_member(
+                email=form.cleaned_data["email"],
+                display_name=form.cleaned_data["display_name"],
+                password=form.cleaned_data["password1"],
+                language=get_language() or "",
+                terms_versions=form.accepted_terms(),
+            )
+        except ValidationError as refusal:  # screening refused the display name
+            form.add_error(None, refusal)
+        else:
+            email = form.cleaned_data["email"]
+            return render(request, "accounts/signup_done.html", {"email": email})
     return render(request, "accounts/signup.html", {"form": form})
 
 

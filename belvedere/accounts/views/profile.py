@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import check_for_language
@@ -21,18 +21,32 @@ from belvedere.accounts.queries import export_member_data
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest):
-    form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
+    waiting = {"bio": request.user.pending_bio} if request.user.pending_bio else None
+    form = ProfileForm(
+        request.POST or None, request.FILES or None, instance=request.user, initial=waiting
+    )
     if request.method == "POST" and form.is_valid():
         user = get_user_model().objects.get(pk=request.user.pk)  # the form changed request.user
-        services.update_profile(user, actor=user, **form.cleaned_data)
-        messages.success(request, _("Your profile is saved."))
-        response = redirect("accounts:profile")
-        if user.language:
-            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
-        return response
+        try:  # screening may refuse what the member wrote: the form keeps it
+            services.update_profile(user, actor=user, **form.cleaned_data)
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+        else:
+            return _saved(request, user)
     if form.is_bound:
         request.user.refresh_from_db()  # undo what the refused form set on it
     return render(request, "accounts/profile.html", {"form": form})
+
+
+def _saved(request: HttpRequest, user):
+    if user.pending_bio and user.profile_screening.get("action") == "hold":
+        messages.warning(request, _("Your profile is saved; your new bio waits for review."))
+    else:
+        messages.success(request, _("Your profile is saved."))
+    response = redirect("accounts:profile")
+    if user.language:
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
+    return response
 
 
 @login_required
