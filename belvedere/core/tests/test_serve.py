@@ -76,7 +76,7 @@ def test_serve_answers_runs_the_worker_and_stops_cleanly(cli_env, tmp_path):
         command, cwd=PROJECT_ROOT, env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
     )
     try:
-        assert wait_until(lambda: healthz_ok(f"http://127.0.0.1:{port}/"), 40), "no /healthz"
+        assert wait_until(lambda: healthz_ok(f"http://127.0.0.1:{port}/"), 120), "no /healthz"
         heartbeats = FileBasedCache(str(tmp_path / "data" / "cache"), {})
         assert wait_until(lambda: heartbeats.get(HEARTBEAT_KEY) is not None, 20), "no worker"
         children = descendants(server.pid)
