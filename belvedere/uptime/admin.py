@@ -1,33 +1,13 @@
-from django import forms
 from django.contrib import admin
 
-from belvedere.core.http import check_user_url
+from belvedere.uptime.forms import TrackerForm
 from belvedere.uptime.models import Component, ComponentGroup, Incident, Monitor, Report, Tracker
-
-
-class TrackerForm(forms.ModelForm):
-    class Meta:
-        model = Tracker
-        fields = [
-            "name",
-            "kind",
-            "base_url",
-            "project",
-            "username",
-            "token",
-            "email_to",
-            "webhook_secret",
-            "is_active",
-        ]
-        widgets = {"token": forms.PasswordInput(render_value=True)}
-
-    def clean_base_url(self):
-        url = self.cleaned_data.get("base_url", "").strip()
-        return check_user_url(url) if url else url
 
 
 @admin.register(Tracker)
 class TrackerAdmin(admin.ModelAdmin):
+    """The same form as /uptime/trackers/: tokens are write-only, the webhook secret hidden."""
+
     form = TrackerForm
     list_display = ["name", "kind", "base_url", "project", "is_active"]
 

@@ -256,3 +256,59 @@ class HandOffForm(forms.Form):
     tracker = forms.ModelChoiceField(
         label=_("Tracker"), queryset=Tracker.objects.filter(is_active=True)
     )
+
+
+class TrackerForm(forms.ModelForm):
+    """A tracker's settings. The token is never sent back to the browser: left empty on an
+    edit, the stored one is kept (`clear_token` removes it)."""
+
+    REQUIRED = {  # kind: fields it cannot work without
+        "github": ("project", "token"),
+        "gitlab": ("project", "token"),
+        "jira": ("base_url", "project", "token"),
+        "webhook": ("base_url",),
+        "email": ("email_to",),
+    }
+    token = forms.CharField(
+        label=_("token"),
+        required=False,
+        max_length=500,
+        strip=True,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+    )
+    clear_token = forms.BooleanField(label=_("Remove the stored token"), required=False)
+
+    class Meta:
+        model = Tracker
+        fields = ["name", "kind", "base_url", "project", "username", "token", "email_to"]
+        fields += ["is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stored_token = self.instance.token if self.instance.pk else ""
+        if self.stored_token:
+            self.fields["token"].help_text = _("A token is stored. Leave empty to keep it.")
+        else:
+            del self.fields["clear_token"]
+
+    def clean_base_url(self):
+        url = self.cleaned_data.get("base_url", "").strip()
+        return check_user_url(url) if url else url
+
+    def clean_email_to(self):
+        value = self.cleaned_data.get("email_to", "")
+        for email in value.replace(";", ",").split(","):
+            if email.strip():
+                EmailValidator(_("%(value)s is not an email address."))(email.strip())
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("token") and not data.get("clear_token"):
+            data["token"] = self.stored_token
+        elif data.get("clear_token"):
+            data["token"] = ""
+        for name in self.REQUIRED.get(data.get("kind", ""), ()):
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, _("This kind of tracker needs this field."))
+        return data

@@ -14,8 +14,8 @@ def can_manage_incidents(user) -> bool:
 
 
 def can_manage_trackers(user) -> bool:
-    """Trackers hold API tokens: administrators only."""
-    return has_role(user, Role.ADMIN)
+    """Trackers (their tokens are write-only in the UI): community managers and admins."""
+    return has_role(user, Role.MANAGER)
 
 
 def can_report(user) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from belvedere.uptime.views import incidents, monitors, public, reports
+from belvedere.uptime.views import incidents, monitors, public, reports, trackers
 
 app_name = "uptime"
 urlpatterns = [
@@ -37,4 +37,8 @@ urlpatterns = [
     path("ping/<uuid:token>", public.ping, name="ping"),
     path("ping/<uuid:token>/<str:signal>", public.ping, name="ping_signal"),
     path("trackers/<int:tracker_id>/webhook", public.tracker_webhook, name="tracker_webhook"),
+    path("trackers/", trackers.tracker_list, name="trackers"),
+    path("trackers/new/", trackers.tracker_new, name="tracker_new"),
+    path("trackers/<int:tracker_id>/edit/", trackers.tracker_edit, name="tracker_edit"),
+    path("trackers/<int:tracker_id>/action/", trackers.tracker_action, name="tracker_action"),
 ]

@@ -6,6 +6,7 @@ Each module offers::
     close_issue(tracker, issue_id, *, comment) -> None
     is_closed(tracker, issue_id) -> bool | None      # None: cannot tell, wait for a webhook
     closed_issue(payload: dict) -> str | None         # the issue id a webhook says was closed
+    check(tracker) -> str                             # a harmless call that proves the settings
 
 `reference` is our own name for the thing (``report-12``, ``incident-3``); webhook and email
 trackers use it as the issue id.

@@ -29,3 +29,9 @@ def closed_issue(payload: dict) -> str | None:
     if payload.get("state") in ("closed", "resolved", "done") and payload.get("id"):
         return str(payload["id"])
     return None
+
+
+def check(tracker) -> str:
+    recipients = _recipients(tracker)
+    send_mail("[test] Belvedere tracker", "This tracker is set up.", None, recipients)
+    return ", ".join(recipients)

@@ -46,3 +46,10 @@ def closed_issue(payload: dict) -> str | None:
     if payload.get("action") == "closed" and issue.get("number") is not None:
         return str(issue["number"])
     return None
+
+
+def check(tracker) -> str:
+    """Read the repository: proves the address, the project and the token."""
+    data = call("GET", _base(tracker), headers=_headers(tracker))
+    data = data if isinstance(data, dict) else {}
+    return f"GitHub: {data.get('full_name') or tracker.project}"

@@ -48,3 +48,10 @@ def closed_issue(payload: dict) -> str | None:
         iid = attributes.get("iid")
         return str(iid) if iid is not None else None
     return None
+
+
+def check(tracker) -> str:
+    """Read the project: proves the address, the project and the token."""
+    data = call("GET", _base(tracker), headers=_headers(tracker))
+    data = data if isinstance(data, dict) else {}
+    return f"GitLab: {data.get('path_with_namespace') or tracker.project}"

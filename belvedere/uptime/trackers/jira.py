@@ -74,3 +74,11 @@ def closed_issue(payload: dict) -> str | None:
     if payload.get("webhookEvent") == "jira:issue_updated" and _is_done(issue):
         return str(issue.get("key") or "") or None
     return None
+
+
+def check(tracker) -> str:
+    """Read the project: proves the address, the project key and the credentials."""
+    url = f"{_base(tracker)}/rest/api/2/project/{tracker.project.strip()}"
+    data = call("GET", url, headers=_headers(tracker))
+    data = data if isinstance(data, dict) else {}
+    return f"Jira: {data.get('key') or tracker.project} {data.get('name') or ''}".strip()

@@ -31,3 +31,10 @@ def closed_issue(payload: dict) -> str | None:
     if payload.get("state") in ("closed", "resolved", "done") and payload.get("id"):
         return str(payload["id"])
     return None
+
+
+def check(tracker) -> str:
+    """POST a test event; the receiver should answer 2xx and ignore it."""
+    payload = {"event": "test", "id": "test", "title": "Belvedere test", "body": ""}
+    call("POST", tracker.base_url, headers=_headers(tracker), payload=payload, expect_json=False)
+    return tracker.base_url
