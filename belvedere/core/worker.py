@@ -15,7 +15,9 @@ from huey.contrib.djhuey import HUEY
 log = logging.getLogger(__name__)
 
 HEARTBEAT_KEY = "belvedere:worker:heartbeat"
-DEFAULT_WORKERS = 2
+# Threads: uptime's run_checks_task holds one for ~55 s of every minute (it paces the
+# monitors' checks), so 3 leave two for mail, fetches, alerts and the other periodic tasks.
+DEFAULT_WORKERS = 3
 DEFAULT_GRACE = 10  # seconds running tasks get to finish on SIGINT (docker stop waits 10 s)
 
 
@@ -42,6 +44,11 @@ def run_worker(
 ) -> None:
     """Run the consumer until SIGINT (running tasks get `grace` seconds) or SIGTERM (now)."""
     consumer = create_consumer(workers=workers, periodic=periodic, shutdown_timeout=grace)
+    if periodic and workers < 2:
+        log.warning(
+            "One worker thread: a minute-long periodic task (uptime checks) makes every other "
+            "job wait; give --workers 2 or more (see docs/operations.md)."
+        )
     log.info(
         "Background worker: %d %s worker(s) on %s, periodic tasks %s",
         workers,

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from belvedere.core.server import ServerError, ServerOptions, default_http_workers, serve
-from belvedere.core.worker import DEFAULT_GRACE
+from belvedere.core.worker import DEFAULT_GRACE, DEFAULT_WORKERS
 
 
 def add_server_arguments(parser: CommandParser) -> None:
@@ -24,7 +24,10 @@ def add_server_arguments(parser: CommandParser) -> None:
         help="do not start the background worker (run `belvedere worker` elsewhere)",
     )
     parser.add_argument(
-        "--queue-workers", type=int, default=2, help="threads of the background worker"
+        "--queue-workers",
+        type=int,
+        default=DEFAULT_WORKERS,
+        help=f"threads of the background worker (default {DEFAULT_WORKERS})",
     )
     parser.add_argument(
         "--grace",
