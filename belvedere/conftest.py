@@ -96,3 +96,58 @@ def csrf_client(db):
     from django.test import Client
 
     return Client(enforce_csrf_checks=True)
+
+
+# Real Chromium (Debian's package) driven by Playwright, for tests marked `browser` ------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # Pages served on one 127.0.0.1 port may call Belvedere on another: both loopback, which
+    # Chromium's Local Network Access prompt would otherwise block.
+    "--disable-features=LocalNetworkAccessChecks",
+]
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """A headless Chromium; skipped (failed when BELVEDERE_TEST_SERVICES=required) without it."""
+    import os
+    import shutil
+
+    executable = shutil.which("chromium")
+    if executable is None:
+        message = "Debian's chromium is not installed (apt-get install chromium)"
+        if os.environ.get("BELVEDERE_TEST_SERVICES") == "required":
+            pytest.fail(message)
+        pytest.skip(message)
+    sync_api = pytest.importorskip("playwright.sync_api")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
+    # meanwhile are still plain synchronous code.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def browser_page_options():
+    """Options of `browser_page`; a test module overrides this fixture to change them."""
+    return {"locale": "en-GB"}
+
+
+@pytest.fixture
+def browser_page(browser, browser_page_options):
+    """A page of the headless Chromium (English, 8 s timeouts)."""
+    page = browser.new_page(**browser_page_options)
+    page.set_default_timeout(8000)
+    return page

@@ -1,47 +1,12 @@
 """One real browser walk: sign up, confirm the email, log in, switch to French."""
 
-import os
 import re
-import shutil
 
 import pytest
 from django.conf import settings
 from django.core import mail
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made by the
-# fixtures here are still plain synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PASSWORD = "a long unusual passphrase"
-
-
-@pytest.fixture
-def browser_page():
-    executable = shutil.which("chromium")
-    if executable is None:
-        message = "Debian's chromium is not installed (apt-get install chromium)"
-        if os.environ.get("BELVEDERE_TEST_SERVICES") == "required":
-            pytest.fail(message)
-        pytest.skip(message)
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS, headless=True
-        )
-        page = browser.new_page(locale="en-GB")
-        page.set_default_timeout(5000)
-        try:
-            yield page
-        finally:
-            browser.close()
 
 
 @pytest.mark.browser

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 
-from belvedere.core.tests.test_browser import PASSWORD, browser_page  # noqa: F401 (fixture)
+from belvedere.core.tests.test_browser import PASSWORD
 from belvedere.forum.tests.conftest import make_category
 
 

@@ -1,44 +1,12 @@
 """One real browser walk: a toxic French post is held, a moderator approves it from the queue
 (an HTMX action, no reload), and the member sees the outcome."""
 
-import os
-import shutil
-
 import pytest
 from django.apps import apps
 
 from belvedere.conftest import PASSWORD
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TOXIC = "Espèce de connard, tu racontes que des conneries sur ce thermostat"
-
-
-@pytest.fixture
-def browser():
-    executable = shutil.which("chromium")
-    if executable is None:
-        message = "Debian's chromium is not installed (apt-get install chromium)"
-        if os.environ.get("BELVEDERE_TEST_SERVICES") == "required":
-            pytest.fail(message)
-        pytest.skip(message)
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def log_in(browser, live_server, email):

@@ -1,8 +1,5 @@
 """A real browser: see a change in a network's terms, open the diff, review a practice."""
 
-import os
-import shutil
-
 import pytest
 
 from belvedere.conftest import PASSWORD
@@ -10,38 +7,6 @@ from belvedere.watch.extract import extract_text
 from belvedere.watch.models import ComplianceItem, ComplianceLink, Service, TrackedDocument
 from belvedere.watch.services.fetching import record_version
 from belvedere.watch.tests.conftest import VERSIONS, reddit_page
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture
-def browser_page():
-    executable = shutil.which("chromium")
-    if executable is None:
-        message = "Debian's chromium is not installed (apt-get install chromium)"
-        if os.environ.get("BELVEDERE_TEST_SERVICES") == "required":
-            pytest.fail(message)
-        pytest.skip(message)
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS, headless=True
-        )
-        page = browser.new_page(locale="en-GB")
-        page.set_default_timeout(5000)
-        try:
-            yield page
-        finally:
-            browser.close()
 
 
 @pytest.mark.browser
