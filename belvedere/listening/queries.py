@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from belvedere.accounts.models import Role, User
+from belvedere.listening import search
 from belvedere.listening.models import Mention, MentionNote, Query, Source, Tag
 from belvedere.listening.permissions import can_view_listening
 from belvedere.listening.services.ingest import document_of
@@ -93,18 +94,15 @@ def _day(value, end: bool = False):
     return timezone.make_aware(moment, timezone.get_current_timezone())
 
 
-SEARCH_SCAN = 5000  # newest mentions (after the other filters) a boolean search reads
-
-
 @dataclass
 class Search:
-    """How the inbox search ran: a boolean query over the newest candidates, or a plain
-    "contains" when the text is not a valid query (``error`` says why)."""
+    """How the inbox search ran: a boolean query over every mention (``scanned``: those the
+    full-text index gave and the query itself checked), or a plain "contains" when the text
+    is not a valid query (``error`` says why)."""
 
     text: str
     error: str = ""
     scanned: int = 0
-    truncated: bool = False
 
 
 def _search(mentions: QuerySet[Mention], text: str) -> tuple[QuerySet[Mention], Search]:
@@ -114,14 +112,17 @@ def _search(mentions: QuerySet[Mention], text: str) -> tuple[QuerySet[Mention], 
         contains = Q(text__icontains=text) | Q(title__icontains=text)
         contains |= Q(author_name__icontains=text) | Q(community__icontains=text)
         return mentions.filter(contains), Search(text, error=str(exc))
+    found = search.candidates(mentions, matcher.tree)
+    if search.is_exact(matcher.tree):
+        return found, Search(text)
     fields = ("id", "title", "text", "language", "canonical_url", "community", "author_name")
-    newest = mentions.order_by("-published_at", "-id").only(*fields, "author_handle")
-    candidates = list(newest[: SEARCH_SCAN + 1])
-    truncated = len(candidates) > SEARCH_SCAN
-    candidates = candidates[:SEARCH_SCAN]
-    ids = [m.pk for m in candidates if matcher.matches(document_of(m))]
-    info = Search(text, scanned=len(candidates), truncated=truncated)
-    return Mention.objects.filter(pk__in=ids), info
+    ids, scanned = [], 0
+    rows = found.order_by().only(*fields, "author_handle")
+    for mention in rows.iterator(chunk_size=search.SCAN_CHUNK):
+        scanned += 1
+        if matcher.matches(document_of(mention)):
+            ids.append(mention.pk)
+    return search.with_ids(Mention.objects.all(), ids), Search(text, scanned=scanned)
 
 
 def filter_mentions(
@@ -140,7 +141,7 @@ def filter_mentions(
     community="",
 ) -> tuple[QuerySet[Mention], Search | None]:
     """Mentions, newest first, narrowed by the inbox filters (empty ones are ignored);
-    ``q`` is a boolean query (see the query language) run over the newest candidates."""
+    ``q`` is a boolean query (see the query language) run over every mention (search.py)."""
     mentions = Mention.objects.all()
     exact = {
         "matches__query": query,

@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from belvedere.listening.search import search_text
+
 
 class Source(models.Model):
     """Where mentions come from: one connector kind and its configuration."""
@@ -117,6 +119,15 @@ class Status(models.TextChoices):
     DONE = "done", _("Done")
 
 
+class MentionManager(models.Manager):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Fill each mention's ``search_text`` first (bulk_create does not call save())."""
+        objs = list(objs)
+        for mention in objs:
+            mention.fill_search_text()
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Mention(models.Model):
     """One post, comment or article that a source brought in."""
 
@@ -171,6 +182,10 @@ class Mention(models.Model):
     queries = models.ManyToManyField(
         Query, through="MentionMatch", blank=True, related_name="mentions"
     )
+    # The folded words of title and text, indexed for full-text search (listening/search.py).
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = MentionManager()
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -192,6 +207,17 @@ class Mention(models.Model):
 
     def __str__(self):
         return (self.title or self.text)[:80] or f"{self.platform} {self.external_id}"
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"title", "text"} & set(update_fields):
+            self.fill_search_text()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    def fill_search_text(self) -> None:
+        self.search_text = search_text(self.title, self.text)
 
 
 class MentionMatch(models.Model):
