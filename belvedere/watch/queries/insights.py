@@ -7,7 +7,10 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from belvedere.listening import search
 from belvedere.listening.models import Mention
+from belvedere.text.query import Words, words
+from belvedere.watch.bursts import holds_hashtag, holds_term
 from belvedere.watch.models import Digest, Platform, Trend, TrendKind, WatchSettings
 from belvedere.watch.queries import gate
 from belvedere.watch.weeks import week_bounds
@@ -60,10 +63,22 @@ def trend_mentions(trend: Trend) -> QuerySet[Mention]:
     elif trend.kind == TrendKind.DOMAIN:
         mentions = mentions.filter(domain__iexact=trend.key)
     else:
-        mentions = mentions.filter(text__icontains=trend.key) | mentions.filter(
-            title__icontains=trend.key
-        )
+        mentions = _holding(mentions, trend)
     return mentions.select_related("source").order_by("-published_at", "-id")
+
+
+def _holding(mentions: QuerySet[Mention], trend: Trend) -> QuerySet[Mention]:
+    """The mentions holding the trend's term (whole words) or hashtag, case and accents
+    ignored: listening's search index gives the candidates, bursts.py decides, as it counted."""
+    parts = tuple(words(trend.key))
+    if not parts:
+        return mentions.none()
+    holds = holds_hashtag if trend.kind == TrendKind.HASHTAG else holds_term
+    found = search.candidates(mentions, Words(parts)).only("id", "title", "text")
+    ids = [
+        m.pk for m in found.iterator(chunk_size=2000) if holds(f"{m.title}\n{m.text}", trend.key)
+    ]
+    return search.with_ids(mentions, ids)
 
 
 def inbox_url(trend: Trend) -> str:

@@ -15,6 +15,7 @@ from django.utils.html import strip_tags
 from belvedere.activity.services import record
 from belvedere.core.http import guarded_client
 from belvedere.net import FetchError
+from belvedere.text.query import fold
 from belvedere.watch.models import ActivityKind, Competitor, CompetitorActivity
 from belvedere.watch.services.fetching import fetch_html
 
@@ -25,12 +26,12 @@ EDITABLE = (
 )  # fmt: skip
 MAX_FEED_BYTES = 4 * 1024 * 1024
 MAX_ITEMS = 200
-# A feed item announcing an event (EN + FR); documented in docs/watch.md.
+# A feed item announcing an event (EN + FR), matched as whole words on the folded text (case
+# and accents removed: "ÉVÉNEMENT", "evenement"); documented in docs/watch.md.
 EVENT_WORDS = re.compile(
     r"\b(event|webinar|meetup|meet-up|livestream|live stream|ama|hackathon|conference|"
-    r"workshop|contest|giveaway|challenge|évènement|événement|webinaire|atelier|conférence|"
-    r"rencontre|salon|concours|jeu-concours|défi|live)\b",
-    re.IGNORECASE,
+    r"workshop|contest|giveaway|challenge|evenement|webinaire|atelier|"
+    r"rencontre|salon|concours|jeu-concours|defi|live)\b"
 )
 
 
@@ -90,12 +91,13 @@ def _engagement(entry) -> int:
 def activity_from_entry(competitor: Competitor, entry, feed_url: str) -> CompetitorActivity:
     title = strip_tags(entry.get("title") or "")[:500]
     summary = strip_tags(entry.get("summary") or "")[:5000]
+    is_event = EVENT_WORDS.search(fold(f"{title} {summary}")) is not None
     ident = entry.get("id") or entry.get("link") or f"{title}|{summary[:200]}"
     link = entry.get("link") or ""
     return CompetitorActivity(
         competitor=competitor,
         external_id=hashlib.sha256(ident.encode()).hexdigest(),
-        kind=ActivityKind.EVENT if EVENT_WORDS.search(f"{title} {summary}") else ActivityKind.POST,
+        kind=ActivityKind.EVENT if is_event else ActivityKind.POST,
         title=title,
         url=link[:2000] if link.startswith(("http://", "https://")) else "",
         summary=summary,

@@ -1,6 +1,6 @@
 """Computing the week's trends from listening's mentions; the platforms to evaluate."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from belvedere.activity.services import record
 from belvedere.listening.models import Mention
+from belvedere.text.query import fold
 from belvedere.watch.bursts import MIN_COUNT, THRESHOLD, WEEKS, burst, hashtags_of, terms_of
 from belvedere.watch.models import Platform, Trend, TrendKind
 from belvedere.watch.weeks import monday, week_bounds
@@ -16,12 +17,15 @@ TOP_PER_KIND = 30
 PLATFORM_FIELDS = ("name", "url", "status", "notes", "owner")
 
 
-def weekly_counts(week: date, weeks: int = WEEKS) -> dict[tuple[str, str], list[int]]:
-    """{(kind, key): counts per week, oldest first, ``week`` last} over ``weeks + 1`` weeks."""
+def weekly_counts(week: date, weeks: int = WEEKS):
+    """({(kind, folded key): counts per week, oldest first, ``week`` last} over ``weeks + 1``
+    weeks, {(kind, folded key): Counter of the forms written in ``week``}). Terms and hashtags
+    are counted folded (case and accents removed): "Été" and "été" are one key."""
     first = week - timedelta(weeks=weeks)
     start, _ = week_bounds(first)
     _, end = week_bounds(week)
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * (weeks + 1))
+    forms: dict[tuple[str, str], Counter] = defaultdict(Counter)
     rows = Mention.objects.filter(published_at__gte=start, published_at__lt=end).values_list(
         "published_at", "title", "text", "platform", "domain"
     )
@@ -29,25 +33,29 @@ def weekly_counts(week: date, weeks: int = WEEKS) -> dict[tuple[str, str], list[
     for published, title, text, platform, domain in rows.iterator(chunk_size=2000):
         index = min(weeks, (timezone.localtime(published, zone).date() - first).days // 7)
         body = f"{title}\n{text}"
-        keys = [(TrendKind.TERM, t) for t in terms_of(body)]
-        keys += [(TrendKind.HASHTAG, h) for h in hashtags_of(body)]
-        keys += [(TrendKind.PLATFORM, platform)] if platform else []
-        keys += [(TrendKind.DOMAIN, domain.lower())] if domain else []
-        for key in keys:
+        seen = [(TrendKind.TERM, t) for t in terms_of(body)]
+        seen += [(TrendKind.HASHTAG, h) for h in hashtags_of(body)]
+        keys = {(kind, fold(form)): form for kind, form in seen}
+        keys |= {(TrendKind.PLATFORM, platform): platform} if platform else {}
+        keys |= {(TrendKind.DOMAIN, domain.lower()): domain.lower()} if domain else {}
+        for key, form in keys.items():
             counts[key][index] += 1
-    return counts
+            if index == weeks:
+                forms[key][form] += 1
+    return counts, forms
 
 
 def find_trends(week: date, *, min_count=MIN_COUNT, threshold=THRESHOLD) -> list[Trend]:
     best: dict[str, list[Trend]] = defaultdict(list)
-    for (kind, key), series in weekly_counts(week).items():
+    counts, forms = weekly_counts(week)
+    for (kind, key), series in counts.items():
         found = burst(series[-1], series[:-1], min_count=min_count, threshold=threshold)
         if found:
             best[kind].append(
                 Trend(
                     week=week,
                     kind=kind,
-                    key=key[:200],
+                    key=forms[(kind, key)].most_common(1)[0][0][:200],
                     count=found.count,
                     baseline=found.mean,
                     deviation=found.deviation,
