@@ -9,7 +9,7 @@ from ninja import Query, Router, Schema
 from belvedere.analytics.metrics import METRICS
 from belvedere.analytics.models import Report
 from belvedere.analytics.permissions import can_view_analytics
-from belvedere.analytics.queries import community, content, traffic
+from belvedere.analytics.queries import community, content, levels, traffic
 from belvedere.analytics.queries.objectives import list_objectives, objective_status
 from belvedere.analytics.queries.periods import change, period_of
 from belvedere.analytics.services.rollup import DIMENSIONS
@@ -79,7 +79,8 @@ def community_figures(request, filters: Query[PeriodIn]):
             "questions": community.questions(period),
             "categories": community.questions_by_category(period),
             "contributors": community.top_contributors(period),
-            "cohorts": community.retention_cohorts(period)}  # fmt: skip
+            "cohorts": community.retention_cohorts(period),
+            "levels": levels.engagement_levels(period)}  # fmt: skip
 
 
 @router.get("/satisfaction", response=dict, summary="Survey and content indicators")

@@ -25,10 +25,22 @@ def traffic_chart(series: list[dict]):
 def actions_chart(days: list, series: dict[str, list[int]]):
     labels = [_label(day) for day in days]
     wanted = [("posts", _("Posts")), ("topics", _("Topics")), ("reactions", _("Reactions")),
-              ("signups", _("Sign-ups"))]  # fmt: skip
+              ("signups", _("Sign-ups")), ("logins", _("Logins")),
+              ("searches", _("Searches"))]  # fmt: skip
     return line_chart(
         labels, [(label, series.get(key, [])) for key, label in wanted],
         title=_("Member actions per day"), empty=_("No data"),
+    )  # fmt: skip
+
+
+def levels_chart(rows: list[dict]):
+    """People at each level above observer, at each measured day."""
+    wanted = [("participant", _("Participants")), ("contributor", _("Contributors")),
+              ("champion", _("Champions"))]  # fmt: skip
+    return line_chart(
+        [_label(row["day"]) for row in rows],
+        [(label, [row.get(key, 0) for row in rows]) for key, label in wanted],
+        title=_("Engagement levels over time"), empty=_("No data"),
     )  # fmt: skip
 
 

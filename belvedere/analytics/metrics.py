@@ -6,12 +6,13 @@ KPIs, reports, recommendations and the API read metrics by name::
     measure("traffic.visitors", period)  # → 1234 (or None when there is nothing to measure)
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from belvedere.analytics.queries import community, content, surveys, traffic
+from belvedere.analytics.queries import community, content, levels, surveys, traffic
 from belvedere.analytics.queries.periods import Period
 
 
@@ -52,6 +53,7 @@ def _action(name: str) -> Callable[[Period], float | None]:
 
 
 T, C, S = _("traffic (rollups)"), _("ledger and forum"), _("surveys and content")
+E = _("engagement scores (ledger, events, mentions)")
 register("traffic.visitors", _("Unique visitors"), "", _summary("visitors"), source=T)
 register("traffic.visits", _("Visits"), "", _summary("visits"), source=T)
 register("traffic.pageviews", _("Page views"), "", _summary("pageviews"), source=T)
@@ -89,3 +91,7 @@ register("content.negative_mentions", _("Negative mentions"), "",
 register("content.complaints", _("Problem reports"), "", content.complaints,
          higher_is_better=False, source=S)  # fmt: skip
 register("content.flags", _("Flags"), "", content.flags, higher_is_better=False, source=S)
+for _name, _label in (("participant", _("Participants")), ("contributor", _("Contributors")),
+                      ("champion", _("Champions"))):  # fmt: skip
+    register(f"engagement.{_name}s", _label, "", functools.partial(levels.people_at_level, _name),
+             source=E)  # fmt: skip

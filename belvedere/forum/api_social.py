@@ -32,6 +32,7 @@ from belvedere.forum.search import RESULTS_PER_PAGE, attach_snippets, filters_fr
 from belvedere.forum.services import notifications as notify
 from belvedere.forum.services import watching
 from belvedere.forum.services.reading import mark_topic_read
+from belvedere.forum.services.searches import record_search
 
 router = Router()
 READ = [TokenAuth(), MemberSessionAuth(), lambda request: True]
@@ -134,6 +135,7 @@ def search(request, params: Query[SearchParams]):
     current, meta = _page(search_posts(request.user, filters), RESULTS_PER_PAGE, params.page)
     hits = list(current)
     attach_snippets(hits, filters.q)
+    record_search(request.user, results=meta["count"], page=params.page)
     items = [
         {
             "post_id": p.pk, "topic_id": p.topic_id, "topic_title": p.topic.title,

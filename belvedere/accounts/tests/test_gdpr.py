@@ -22,7 +22,7 @@ def test_export_gives_my_profile_tokens_and_activity(login_as, carol, bob, token
     assert [t["name"] for t in data["api_tokens"]] == ["test"]
     assert raw not in response.content.decode()
     assert "digest" not in data["api_tokens"][0]
-    assert [e["verb"] for e in data["activity"]] == ["token.create"]
+    assert [e["verb"] for e in data["activity"]] == ["member.login", "token.create"]
 
 
 def test_export_needs_a_signed_in_member(client, db):

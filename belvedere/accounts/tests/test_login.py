@@ -80,3 +80,13 @@ def test_logout_needs_a_post(client, carol):
     assert client.get(reverse("accounts:logout")).status_code == 405
     assert client.post(reverse("accounts:logout")).status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_login_is_recorded_in_the_ledger(client, carol):
+    from belvedere.activity.models import Entry
+
+    client.post(URL, {"username": carol.email, "password": "wrong"})
+    assert not Entry.objects.filter(verb="member.login").exists()
+    client.post(URL, {"username": carol.email, "password": PASSWORD})
+    entry = Entry.objects.get(verb="member.login")
+    assert (entry.actor, entry.is_staff_action) == (carol, False)

@@ -13,7 +13,7 @@ from belvedere.activity.services import record
 from belvedere.analytics import charts
 from belvedere.analytics.metrics import METRICS
 from belvedere.analytics.models import Report, ReportKind, ReportSubscription
-from belvedere.analytics.queries import community, traffic
+from belvedere.analytics.queries import community, levels, traffic
 from belvedere.analytics.queries.periods import Period, change
 from belvedere.analytics.recommendations import recommend
 
@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 REPORT_METRICS = [
     "traffic.visitors", "traffic.pageviews", "traffic.bounce_rate", "traffic.visit_duration",
     "community.active_members", "community.posts", "community.topics", "community.signups",
+    "community.logins", "community.searches", "engagement.contributors", "engagement.champions",
     "community.answered_share", "community.first_reply_hours", "satisfaction.nps",
     "satisfaction.csat", "content.post_sentiment", "content.mention_sentiment",
     "content.negative_mentions", "content.complaints", "content.flags",
@@ -66,6 +67,7 @@ def compose(period: Period) -> dict:
         "contributors": community.top_contributors(period, limit=10),
         "traffic": [{**row, "day": row["day"].isoformat()} for row in series],
         "actions": community.actions_series(period),
+        "levels": [{**r, "day": r["day"].isoformat()} for r in levels.engagement_levels(period)],
     }
 
 
@@ -79,6 +81,7 @@ def render_html(report: Report) -> str:
         "recommendations": report.recommendations,
         "traffic_chart": charts.traffic_chart(figures.get("traffic", [])),
         "actions_chart": charts.actions_chart(days, figures.get("actions", {})),
+        "levels_chart": charts.levels_chart(figures.get("levels", [])),
         "pages_chart": charts.breakdown_chart(figures.get("top_pages", []), _("Top pages")),
     }
     return render_to_string("analytics/report_document.html", context)

@@ -8,7 +8,7 @@ from belvedere.accounts.decorators import role_required
 from belvedere.accounts.models import Role
 from belvedere.analytics import charts
 from belvedere.analytics.forms import PeriodForm
-from belvedere.analytics.queries import community, content, surveys
+from belvedere.analytics.queries import community, content, levels, surveys
 from belvedere.analytics.queries.periods import change
 from belvedere.core.csv import csv_response
 
@@ -16,6 +16,7 @@ CSV = {
     "categories": ["category", "topics", "answered", "answered_share", "first_reply_hours"],
     "contributors": ["name", "posts", "topics"],
     "actions": ["action", "count", "previous"],
+    "levels": ["day", *levels.LEVELS],
 }
 
 
@@ -48,6 +49,7 @@ def community_page(request: HttpRequest):
         "categories": community.questions_by_category(period),
         "contributors": community.top_contributors(period),
         "actions": [{"action": k, "count": v, "previous": before[k]} for k, v in actions.items()],
+        "levels": levels.engagement_levels(period),
     }
     if request.GET.get("format") == "csv":
         table = request.GET.get("table", "")
@@ -61,7 +63,8 @@ def community_page(request: HttpRequest):
                "windows": community.active_windows(period),
                "new_returning": community.new_and_returning(period),
                "cohorts": community.retention_cohorts(period), "params": request.GET.urlencode(),
-               "chart": charts.actions_chart(period.each_day(), series)}  # fmt: skip
+               "chart": charts.actions_chart(period.each_day(), series),
+               "levels_chart": charts.levels_chart(data["levels"])}  # fmt: skip
     return render(request, "analytics/community.html", context)
 
 

@@ -55,26 +55,31 @@ def current_settings() -> ScoringSettings:
     return ScoringSettings.objects.order_by("pk").first() or ScoringSettings()
 
 
-def _member_activities(by_user: dict[int, int], since: datetime):
+def _member_activities(by_user: dict[int, int], since: datetime, until: datetime | None = None):
     """(person id, weight field, when) for the forum ledger, events and programmes."""
+    until = until or timezone.now() + timedelta(days=1)
     entries = Entry.objects.filter(
-        actor_id__in=list(by_user), verb__in=list(VERB_WEIGHTS), created_at__gte=since
-    ).values_list("actor_id", "verb", "created_at")
+        actor_id__in=list(by_user), verb__in=list(VERB_WEIGHTS),
+        created_at__gte=since, created_at__lte=until,
+    ).values_list("actor_id", "verb", "created_at")  # fmt: skip
     for user_id, verb, when in entries.iterator(chunk_size=2000):
         yield by_user[user_id], VERB_WEIGHTS[verb], when
     attended = Registration.objects.filter(
-        user_id__in=list(by_user), checked_in_at__gte=since
+        user_id__in=list(by_user), checked_in_at__gte=since, checked_in_at__lte=until
     ).values_list("user_id", "checked_in_at")
     for user_id, when in attended:
         yield by_user[user_id], "weight_event", when
     joined = Application.objects.filter(
-        user_id__in=list(by_user), status=ApplicationStatus.SELECTED, decided_at__gte=since
+        user_id__in=list(by_user),
+        status=ApplicationStatus.SELECTED,
+        decided_at__gte=since,
+        decided_at__lte=until,
     ).values_list("user_id", "decided_at")
     for user_id, when in joined:
         yield by_user[user_id], "weight_programme", when
 
 
-def _mention_activities(people: dict[int, Person], since: datetime, stats: dict):
+def _mention_activities(people: dict[int, Person], since: datetime, stats: dict, until=None):
     by_identity = {
         (platform, handle): pk
         for pk, platform, handle in Identity.objects.filter(person_id__in=list(people)).values_list(
@@ -84,7 +89,9 @@ def _mention_activities(people: dict[int, Person], since: datetime, stats: dict)
     handles = sorted({handle for _, handle in by_identity})
     for start in range(0, len(handles), 500):
         rows = Mention.objects.filter(
-            Q(author_handle__in=handles[start : start + 500]), published_at__gte=since
+            Q(author_handle__in=handles[start : start + 500]),
+            published_at__gte=since,
+            published_at__lte=until or timezone.now() + timedelta(days=1),
         ).values_list("platform", "author_handle", "sentiment", "published_at", "reach")
         for platform, handle, sentiment, when, reach in rows.iterator(chunk_size=2000):
             pk = by_identity.get((platform, handle))
@@ -133,6 +140,39 @@ def recompute_scores(now: datetime | None = None) -> int:
     ]
     Person.objects.bulk_update(people.values(), fields, batch_size=500)
     return len(people)
+
+
+def level_history(points: list[datetime]) -> list[dict[str, int]]:
+    """People at each level at each of `points`, recomputed from the dated activities with
+    today's weights, thresholds and team (levels over time; nothing is written). A person
+    counts from their sign-up (or when they were first seen), or earlier if they already had
+    a score."""
+    if not points:
+        return []
+    rules = current_settings()
+    horizon = timedelta(days=rules.half_life_days * HORIZON_HALF_LIVES)
+    people = Person.objects.filter(merged_into__isnull=True).select_related("user")
+    scorable = {p.pk: p for p in people if not (p.user is not None and is_team(p.user))}
+    by_user = {p.user_id: pk for pk, p in scorable.items() if p.user_id}
+    scores = [defaultdict(float) for _ in points]
+    since, until = min(points) - horizon, max(points)
+    stats = defaultdict(lambda: {"reach": 0})
+    for source in (_member_activities(by_user, since, until),
+                   _mention_activities(scorable, since, stats, until)):  # fmt: skip
+        for pk, kind, when in source:
+            for i, point in enumerate(points):
+                if when <= point and point - when < horizon:
+                    age = (point - when).total_seconds() / 86400
+                    scores[i][pk] += getattr(rules, kind) * decay(age, rules.half_life_days)
+    rows = []
+    for i, point in enumerate(points):
+        counts = dict.fromkeys(Level.values, 0)
+        for pk, person in scorable.items():
+            first = person.user.date_joined if person.user else person.created_at
+            if first <= point or scores[i].get(pk):
+                counts[level_for(round(scores[i][pk], 2), rules)] += 1
+        rows.append(counts)
+    return rows
 
 
 @transaction.atomic

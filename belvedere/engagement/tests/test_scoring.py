@@ -7,7 +7,12 @@ from django.utils import timezone
 
 from belvedere.activity.models import Entry
 from belvedere.engagement.models import Level, Person, ScoringSettings
-from belvedere.engagement.services.scoring import decay, level_for, recompute_scores
+from belvedere.engagement.services.scoring import (
+    decay,
+    level_for,
+    level_history,
+    recompute_scores,
+)
 
 
 def _entry(user, verb, days_ago):
@@ -67,3 +72,26 @@ def test_scoring_leaves_merged_people_alone(make_person, dave):
     merge_people(a, b, actor=dave)
     assert recompute_scores() == 1
     assert Person.objects.get(pk=b.pk).scored_at is None
+
+
+def test_scoring_level_history_recomputes_past_levels(carol, bob, make_person, make_mention):
+    ScoringSettings.objects.create(half_life_days=10, weight_topic=10, weight_mention=1)
+    now = timezone.now()
+    carol.date_joined = now - timedelta(days=60)
+    carol.save(update_fields=["date_joined"])
+    make_person("Carol", user=carol)
+    make_person("Bob", user=bob)  # team: left out
+    make_person("Mira", ("mastodon", "mira@m.social"))  # first seen now, mentioned before
+    _entry(carol, "forum.topic.create", 20)
+    _entry(carol, "forum.topic.create", 20)
+    _entry(bob, "forum.topic.create", 20)
+    make_mention("mastodon", "mira@m.social", sentiment="negative", days_ago=19.5)
+    points = [now - timedelta(days=30), now - timedelta(days=19), now]
+    observer, participant, contributor = Level.OBSERVER, Level.PARTICIPANT, Level.CONTRIBUTOR
+    rows = level_history(points)
+    assert [{k: v for k, v in row.items() if v} for row in rows] == [
+        {observer: 1},  # Carol had joined, no activity yet; Mira not seen yet
+        {contributor: 1, observer: 1},  # Carol 2 · 10 · 0.5^0.1 = 18.7; Mira 0.97
+        {participant: 1, observer: 1},  # Carol 20 · 0.5^2 = 5; Mira 0.26
+    ]
+    assert level_history([]) == []

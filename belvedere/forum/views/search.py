@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from belvedere.forum import queries
 from belvedere.forum.forms_social import SearchForm
 from belvedere.forum.search import RESULTS_PER_PAGE, attach_snippets, filters_from, search_posts
+from belvedere.forum.services.searches import record_search
 
 
 @require_GET
@@ -19,6 +20,7 @@ def search(request: HttpRequest):
         results = search_posts(request.user, filters)
         page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         attach_snippets(list(page), filters.q)
+        record_search(request.user, results=page.paginator.count, page=request.GET.get("page"))
     elif form.is_bound and not form.is_valid():
         status = 400
     query = request.GET.copy()
