@@ -20,7 +20,15 @@ from belvedere.engagement.models import (
     Registration,
     Tier,
 )
-from belvedere.engagement.services import ambassadors, events, merges, people, programmes, scoring
+from belvedere.engagement.services import (
+    ambassadors,
+    events,
+    feedback,
+    merges,
+    people,
+    programmes,
+    scoring,
+)
 from belvedere.engagement.services.threads import open_event_thread
 
 log = logging.getLogger(__name__)
@@ -174,6 +182,12 @@ def _programme(manager, members) -> None:
         min_level="observer",
         languages="fr, en",
     )
+    setup = feedback.add_question(
+        programme, actor=manager, label="Installation facile ?", kind="yesno", required=True
+    )
+    room = feedback.add_question(
+        programme, actor=manager, label="Pièce", kind="choice", choices="Salon\nChambre\nBureau"
+    )
     for index, user in enumerate(members[:7]):
         if user.language not in ("fr", "en"):
             continue
@@ -182,6 +196,10 @@ def _programme(manager, members) -> None:
         )
         if index < 4:
             programmes.decide(application, select=True, actor=manager)
+            answers = {str(setup.pk): "yes" if index % 3 else "no", str(room.pk): "Salon"}
+            programmes.submit_programme_feedback(
+                programme, user=user, rating=4 - index % 2, worked="Appli claire", answers=answers
+            )
     programmes.open_testers_category(programme, actor=manager)
     programmes.set_programme_status(programme, "running", actor=manager)
 

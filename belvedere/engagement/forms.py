@@ -16,6 +16,7 @@ from belvedere.engagement.models import (
     ShareKit,
     Tier,
 )
+from belvedere.engagement.queries.events import LEADER_GROUPS, list_leaders
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -147,10 +148,19 @@ class EventForm(forms.ModelForm):
 
 
 class InviteMembersForm(forms.Form):
+    """Chosen members (by address) and/or a group of leaders; `cleaned_data["emails"]` is
+    the list of members to invite."""
+
     emails = forms.CharField(
         label=_("Email addresses, one a line"),
+        required=False,
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    leaders = forms.ChoiceField(
+        label=_("And the community's leaders"),
+        required=False,
+        choices=[("", "—"), *LEADER_GROUPS.items()],
     )
 
     def clean_emails(self):
@@ -162,6 +172,16 @@ class InviteMembersForm(forms.Form):
                 _("No member uses: %(emails)s") % {"emails": ", ".join(sorted(unknown)[:10])}
             )
         return users
+
+    def clean(self):
+        data = super().clean()
+        users = {u.pk: u for u in data.get("emails") or []}
+        if data.get("leaders"):
+            users.update((u.pk, u) for u in list_leaders(data["leaders"]))
+        if not users and not self.errors:
+            raise forms.ValidationError(_("Give addresses or choose a group of leaders."))
+        data["emails"] = list(users.values())
+        return data
 
 
 class CheckInForm(forms.Form):

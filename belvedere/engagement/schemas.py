@@ -164,6 +164,11 @@ class CheckInIn(Schema):
     code: str = Field(min_length=1, max_length=12)
 
 
+class EventInviteIn(Schema):
+    emails: list[str] = Field([], max_length=1000)
+    leaders: str = Field("", description="ambassadors, champions or contributors")
+
+
 class ProgrammeIn(Schema):
     title: str = Field(min_length=1, max_length=200)
     description: str = Field(min_length=1, max_length=5000)
@@ -202,3 +207,38 @@ class ApplicationOut(Schema):
 
 class DecisionIn(Schema):
     select: bool
+
+
+class QuestionIn(Schema):
+    label: str = Field(..., max_length=300)
+    kind: str = "text"
+    choices: str = Field("", max_length=2000)
+    required: bool = False
+    position: int = Field(0, ge=0, le=32767)
+
+
+class QuestionOut(Schema):
+    id: int
+    label: str
+    kind: str
+    choices: list[str] = Field(..., alias="choice_list")
+    required: bool
+    position: int
+
+
+class EventFeedbackIn(Schema):
+    rating: int = Field(..., ge=1, le=5)
+    comment: str = Field("", max_length=2000)
+    answers: dict[str, str | int | bool | None] = {}
+
+
+class ProgrammeFeedbackIn(Schema):
+    rating: int = Field(..., ge=1, le=5)
+    worked: str = Field("", max_length=4000)
+    problems: str = Field("", max_length=4000)
+    answers: dict[str, str | int | bool | None] = {}
+
+
+class FeedbackOut(Schema):
+    rating: int
+    answers: dict

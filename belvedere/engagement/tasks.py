@@ -1,4 +1,4 @@
-"""Background work: scores every night, reminders every hour, referral attribution."""
+"""Background work: scores every night, reminders every hour, invitations, referrals."""
 
 from django.contrib.auth import get_user_model
 from huey import crontab
@@ -21,3 +21,8 @@ def send_reminders() -> dict[int, int]:
 def attribute_referral(user_id: int, code: str) -> bool:
     user = get_user_model().objects.filter(pk=user_id).first()
     return user is not None and ambassadors.attribute_signup(user, code) is not None
+
+
+@db_task(retries=2, retry_delay=60)
+def send_event_invitations(event_id: int, user_ids: list[int]) -> int:
+    return reminders.send_event_invitations(event_id, user_ids)

@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from belvedere.engagement.views import ambassadors, events, levels, people, programmes
+from belvedere.engagement.views import ambassadors, events, feedback, levels, people, programmes
 
 app_name = "engagement"
 urlpatterns = [
@@ -36,6 +36,12 @@ urlpatterns = [
         events.registration_cancel,
         name="registration_cancel",
     ),
+    re_path(
+        r"^(?P<owner>programmes|events)/(?P<owner_id>[0-9]+)/questions/$",
+        feedback.question_add,
+        name="question_add",
+    ),
+    path("questions/<int:question_id>/delete/", feedback.question_delete, name="question_delete"),
     path("programmes/", programmes.programme_list, name="programmes"),
     path("programmes/new/", programmes.programme_create, name="programme_create"),
     path("programmes/<int:programme_id>/", programmes.programme_detail, name="programme"),

@@ -4,14 +4,22 @@ import zoneinfo
 
 from django.http import HttpResponse
 from ninja import Query, Router
+from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from belvedere.engagement import ics
 from belvedere.engagement.api.common import domain_errors, forbid_unless
+from belvedere.engagement.forms import InviteMembersForm
 from belvedere.engagement.models import EventFormat, EventKind, EventStatus
 from belvedere.engagement.permissions import can_manage_engagement
 from belvedere.engagement.queries import events as queries
-from belvedere.engagement.schemas import CheckInIn, EventIn, EventOut, RegistrationOut
+from belvedere.engagement.schemas import (
+    CheckInIn,
+    EventIn,
+    EventInviteIn,
+    EventOut,
+    RegistrationOut,
+)
 from belvedere.engagement.services import events as services
 
 router = Router()
@@ -91,3 +99,15 @@ def checkin(request, event_id: int, payload: CheckInIn):
     forbid_unless(can_manage_engagement(request.auth))
     with domain_errors():
         return _out(services.check_in(found, payload.code, actor=request.auth))
+
+
+@router.post("/events/{event_id}/invitations", response=dict, summary="Invite members or leaders")
+def invite(request, event_id: int, payload: EventInviteIn):
+    found = queries.get_event_for_user(request.auth, event_id)
+    forbid_unless(can_manage_engagement(request.auth))
+    form = InviteMembersForm({"emails": "\n".join(payload.emails), "leaders": payload.leaders})
+    if not form.is_valid():
+        raise HttpError(422, " ".join(e for errors in form.errors.values() for e in errors))
+    return {
+        "invited": services.invite_members(found, form.cleaned_data["emails"], actor=request.auth)
+    }

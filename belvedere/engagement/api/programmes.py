@@ -65,7 +65,7 @@ def results(request, programme_id: int):
     forbid_unless(can_manage_engagement(request.auth))
     summary = queries.results(found)
     summary["feedback"] = [
-        {"rating": f.rating, "worked": f.worked, "problems": f.problems}
+        {"rating": f.rating, "worked": f.worked, "problems": f.problems, "answers": f.answers}
         for f in summary["feedback"]
     ]
     return summary

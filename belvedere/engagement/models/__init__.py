@@ -19,6 +19,7 @@ from belvedere.engagement.models.events import (
     Registration,
     RegistrationStatus,
 )
+from belvedere.engagement.models.feedback import FeedbackQuestion, QuestionKind
 from belvedere.engagement.models.people import (
     LEVEL_RANK,
     Identity,
@@ -50,6 +51,7 @@ __all__ = [
     "EventInvitation",
     "EventKind",
     "EventStatus",
+    "FeedbackQuestion",
     "Identity",
     "Level",
     "LinkClick",
@@ -59,6 +61,7 @@ __all__ = [
     "Programme",
     "ProgrammeFeedback",
     "ProgrammeStatus",
+    "QuestionKind",
     "Referral",
     "Registration",
     "RegistrationStatus",

@@ -128,6 +128,7 @@ class EventFeedback(models.Model):
         _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
     comment = models.TextField(_("comment"), max_length=2000, blank=True)
+    answers = models.JSONField(default=dict, blank=True)  # {question id: value}
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -94,6 +94,7 @@ class ProgrammeFeedback(models.Model):
     )
     worked = models.TextField(_("what worked"), max_length=4000, blank=True)
     problems = models.TextField(_("problems met"), max_length=4000, blank=True)
+    answers = models.JSONField(default=dict, blank=True)  # {question id: value}
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

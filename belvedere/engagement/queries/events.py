@@ -1,18 +1,24 @@
 """Reads on events: what a member may see, the gateway, registrations, rates."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from belvedere.accounts.models import Role
 from belvedere.engagement.models import (
+    AmbassadorStatus,
     Event,
     EventInvitation,
     EventStatus,
+    Level,
     Registration,
     RegistrationStatus,
 )
 from belvedere.engagement.permissions import can_manage_engagement, can_see_event
+from belvedere.engagement.queries.feedback import summarize
 
 CONFIRMED = Q(registrations__status=RegistrationStatus.CONFIRMED)
 WAITLISTED = Q(registrations__status=RegistrationStatus.WAITLISTED)
@@ -111,4 +117,21 @@ def event_figures(event: Event) -> dict:
     ratings = [f.rating for f in feedback]
     figures["feedback_count"] = len(ratings)
     figures["average_rating"] = round(sum(ratings) / len(ratings), 2) if ratings else None
+    figures["questions"] = summarize(event.questions.all(), feedback)
     return figures
+
+
+LEADER_GROUPS = {
+    "ambassadors": _("Active ambassadors"),
+    "champions": _("Champions"),
+    "contributors": _("Contributors and champions"),
+}
+
+
+def list_leaders(group: str) -> QuerySet:
+    """Active members of a group of leaders (team members are never counted as leaders)."""
+    users = get_user_model().objects.filter(is_active=True, role=Role.MEMBER)
+    if group == "ambassadors":
+        return users.filter(ambassador__status=AmbassadorStatus.ACTIVE)
+    levels = [Level.CHAMPION] if group == "champions" else [Level.CONTRIBUTOR, Level.CHAMPION]
+    return users.filter(engagement_person__level__in=levels)

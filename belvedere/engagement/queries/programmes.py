@@ -19,6 +19,7 @@ from belvedere.engagement.models import (
     ProgrammeStatus,
 )
 from belvedere.engagement.permissions import can_manage_engagement
+from belvedere.engagement.queries.feedback import summarize
 
 ACTIVITY_DAYS = 90
 POST_VERBS = ("forum.topic.create", "forum.post.create")
@@ -101,4 +102,5 @@ def results(programme: Programme) -> dict:
         "feedback_count": summary["count"],
         "ratings": {n: ratings.get(n, 0) for n in range(1, 6)},
         "feedback": list(feedback),
+        "questions": summarize(programme.questions.all(), feedback),
     }

@@ -160,8 +160,16 @@ def invite_members(event: Event, users, *, actor) -> int:
     ]
     EventInvitation.objects.bulk_create(new)
     if new:
-        record(actor, "engagement.event.invite", event, staff=True, users=[i.user_id for i in new])
+        ids = [i.user_id for i in new]
+        record(actor, "engagement.event.invite", event, staff=True, users=ids)
+        transaction.on_commit(lambda: _queue_invitation_emails(event.pk, ids))
     return len(new)
+
+
+def _queue_invitation_emails(event_id: int, user_ids: list[int]) -> None:
+    from belvedere.engagement.tasks import send_event_invitations  # tasks import services
+
+    send_event_invitations(event_id, user_ids)
 
 
 @transaction.atomic
@@ -182,12 +190,16 @@ def check_in(event: Event, code: str, *, actor) -> Registration:
 
 
 @transaction.atomic
-def submit_feedback(event: Event, *, user, rating: int, comment: str = "") -> EventFeedback:
+def submit_feedback(
+    event: Event, *, user, rating: int, comment: str = "", answers: dict | None = None
+) -> EventFeedback:
     attended = event.registrations.filter(user=user, status=RegistrationStatus.CONFIRMED)
     if not event.is_past or not attended.exists():
         raise PermissionDenied(_("Feedback opens to attendees once the event is over."))
     feedback, _created = EventFeedback.objects.update_or_create(
-        event=event, user=user, defaults={"rating": rating, "comment": comment}
+        event=event,
+        user=user,
+        defaults={"rating": rating, "comment": comment, "answers": answers or {}},
     )
     record(user, "engagement.event.feedback", event, rating=rating)
     return feedback

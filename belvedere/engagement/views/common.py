@@ -18,3 +18,13 @@ def paginate(request, rows, per_page: int = PER_PAGE):
 
 def error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
+
+
+def feedback_errors(*forms) -> str:
+    """The errors of a feedback form and its answers, as one message naming each question."""
+    parts = []
+    for form in forms:
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            parts += [f"{label}: {error}" if label else str(error) for error in errors]
+    return " ".join(parts)

@@ -11,11 +11,12 @@ from belvedere.accounts.decorators import role_required
 from belvedere.accounts.models import Role
 from belvedere.engagement import ics
 from belvedere.engagement.forms import CheckInForm, EventForm, FeedbackForm, InviteMembersForm
+from belvedere.engagement.forms_feedback import AnswersForm, QuestionForm
 from belvedere.engagement.permissions import can_manage_engagement, can_register
 from belvedere.engagement.queries import events as queries
 from belvedere.engagement.services import events as services
 from belvedere.engagement.services.threads import open_event_thread
-from belvedere.engagement.views.common import error_text, paginate
+from belvedere.engagement.views.common import error_text, feedback_errors, paginate
 
 
 @require_GET
@@ -47,6 +48,7 @@ def event_detail(request: HttpRequest, event_id: int):
             "can_register": can_register(request.user, event, invited=invited),
             "can_manage": can_manage_engagement(request.user),
             "feedback_form": FeedbackForm(),
+            "answers_form": AnswersForm(event.questions.all()),
         },
     )
 
@@ -143,6 +145,8 @@ def event_manage(request: HttpRequest, event_id: int):
             "page": page,
             "query": query,
             "figures": queries.event_figures(event),
+            "questions": list(event.questions.all()),
+            "question_form": QuestionForm(),
             "invite_form": invite_form,
             "checkin_form": checkin_form,
         },
@@ -181,11 +185,14 @@ def event_thread(request: HttpRequest, event_id: int):
 def event_feedback(request: HttpRequest, event_id: int):
     event = queries.get_event_for_user(request.user, event_id)
     form = FeedbackForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a rating from 1 to 5."))
+    answers = AnswersForm(event.questions.all(), request.POST)
+    if not form.is_valid() or not answers.is_valid():
+        messages.error(request, feedback_errors(form, answers))
         return redirect("engagement:event", event.pk)
     try:
-        services.submit_feedback(event, user=request.user, **form.cleaned_data)
+        services.submit_feedback(
+            event, user=request.user, answers=answers.answers(), **form.cleaned_data
+        )
         messages.success(request, _("Thank you for your feedback."))
     except PermissionDenied as error:
         messages.error(request, str(error))

@@ -10,10 +10,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from belvedere.accounts.decorators import role_required
 from belvedere.accounts.models import Role
 from belvedere.engagement.forms import ApplicationForm, ProgrammeFeedbackForm, ProgrammeForm
+from belvedere.engagement.forms_feedback import AnswersForm, QuestionForm
 from belvedere.engagement.permissions import can_manage_engagement
 from belvedere.engagement.queries import programmes as queries
 from belvedere.engagement.services import programmes as services
-from belvedere.engagement.views.common import error_text
+from belvedere.engagement.views.common import error_text, feedback_errors
 
 
 @require_GET
@@ -39,6 +40,8 @@ def programme_detail(request: HttpRequest, programme_id: int):
             "unmet": queries.unmet_criteria(user, programme) if user.is_authenticated else [],
             "apply_form": ApplicationForm(),
             "feedback_form": ProgrammeFeedbackForm(),
+            "answers_form": AnswersForm(programme.questions.all()),
+            "question_form": QuestionForm() if manage else None,
             "can_manage": manage,
             "applications": queries.list_applications(programme) if manage else [],
             "results": queries.results(programme) if manage else None,
@@ -110,11 +113,14 @@ def programme_action(request: HttpRequest, programme_id: int):
 def programme_feedback(request: HttpRequest, programme_id: int):
     programme = queries.get_programme_for_user(request.user, programme_id)
     form = ProgrammeFeedbackForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a rating from 1 to 5."))
+    answers = AnswersForm(programme.questions.all(), request.POST)
+    if not form.is_valid() or not answers.is_valid():
+        messages.error(request, feedback_errors(form, answers))
         return redirect("engagement:programme", programme.pk)
     try:
-        services.submit_programme_feedback(programme, user=request.user, **form.cleaned_data)
+        services.submit_programme_feedback(
+            programme, user=request.user, answers=answers.answers(), **form.cleaned_data
+        )
         messages.success(request, _("Thank you for your feedback."))
     except PermissionDenied as error:
         messages.error(request, str(error))

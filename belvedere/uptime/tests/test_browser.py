@@ -1,7 +1,6 @@
 """A real browser: the public status page without an account, then a manager creating a
 monitor that checks a real site on 127.0.0.1."""
 
-import contextlib
 from datetime import timedelta
 
 import pytest
@@ -10,9 +9,6 @@ from django.utils import timezone
 from belvedere.conftest import PASSWORD
 from belvedere.uptime.models import Component, Monitor, Rollup
 from belvedere.uptime.services import incidents
-
-with contextlib.suppress(ImportError):  # the shared fixture, until belvedere/conftest.py has it
-    from belvedere.core.tests.test_browser import browser_page  # noqa: F401
 
 
 def _platform(dave):
