@@ -14,6 +14,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
+	@bash scripts/ensure-system-deps
 	$(BIN)/pip install --quiet -e '.[accurate]'
 	@touch $@
 
@@ -42,6 +43,7 @@ lint: install-test
 
 test: install-test lint
 	@bash scripts/ensure-chromium
+	@bash scripts/ensure-system-deps
 	@bash scripts/test
 
 bench: install-test

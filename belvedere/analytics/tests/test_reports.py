@@ -68,9 +68,12 @@ def test_pdf(small_day, dave):
     try:
         import weasyprint  # noqa: F401
     except (ImportError, OSError) as exc:
+        why = (f"PDF reports need pango, which WeasyPrint cannot load ({exc}): run "
+               "scripts/ensure-system-deps as root, or apt-get install libpango-1.0-0 "
+               "libpangoft2-1.0-0")  # fmt: skip
         if os.environ.get("BELVEDERE_TEST_SERVICES") == "required":
-            pytest.fail(f"weasyprint cannot load: {exc}")
-        pytest.skip(f"weasyprint cannot load: {exc}")
+            pytest.fail(why)
+        pytest.skip(why)
     report = build_report("on_demand", Period(DAY, DAY), actor=dave)
     assert pdf_of(report).startswith(b"%PDF")
 
