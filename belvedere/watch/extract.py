@@ -8,14 +8,18 @@ attributes, scripts or whitespace give the same text, hence the same ``text_hash
 
 A selector is a CSS selector or a range ``{"startBefore"|"startAfter": css,
 "endBefore"|"endAfter": css}`` (the content between two elements), as in OTA declarations.
+``filters`` are the declarative equivalents of OTA's JavaScript filters (``filters.py``).
 """
 
 import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser
+
+from belvedere.watch import filters as declared_filters
 
 ALWAYS_REMOVED = "script, style, noscript, template, svg, iframe, object, head"
 BLOCKS = {
@@ -57,8 +61,9 @@ def _prefix(tag: str) -> str:
     return "- " if tag == "li" else ""
 
 
-def _render(node) -> list[str]:
-    """The blocks of ``node``: an explicit stack, so deep pages cannot exhaust recursion."""
+def _render(node, links: bool = False) -> list[str]:
+    """The blocks of ``node``: an explicit stack, so deep pages cannot exhaust recursion.
+    With ``links``, a link is written ``[text](address)``."""
     blocks: list[str] = []
     current: list[str] = []
 
@@ -82,10 +87,15 @@ def _render(node) -> list[str]:
         if tag in ("-comment", "-doctype"):
             continue
         is_block = tag in BLOCKS
+        href = (item.attributes.get("href") or "").strip() if links and tag == "a" else ""
         if not entering:
             if is_block:
                 flush()
+            elif href:
+                current.append(f"]({href})")
             continue
+        if href:
+            current.append("[")
         if is_block:
             flush(carry=True)
             if tag != "li" or not current:
@@ -134,11 +144,27 @@ def _as_list(selectors) -> list:
     return [selectors] if isinstance(selectors, str | dict) else list(selectors)
 
 
-def extract_text(html: str, select: Iterable | str = (), remove: Iterable | str = ()) -> str:
-    """The normalised meaningful text of ``html`` (see the module's docstring)."""
+def extract_text(
+    html: str,
+    select: Iterable | str = (),
+    remove: Iterable | str = (),
+    filters: Iterable = (),
+    *,
+    now: datetime | None = None,
+) -> str:
+    """The normalised meaningful text of ``html`` (see the module's docstring); ``now`` is
+    the fetch time, for the ``normaliseDates`` filter's relative dates."""
+    try:
+        plan = declared_filters.plan(filters)
+    except declared_filters.FilterError as exc:
+        raise ExtractionError(str(exc)) from exc
     tree = LexborHTMLParser(html or "")
     for node in tree.css(ALWAYS_REMOVED):
         node.decompose()
+    try:
+        declared_filters.run_elements(tree, plan.elements, _css)
+    except (declared_filters.FilterError, re.error) as exc:
+        raise ExtractionError(f"Filter: {exc}") from exc
     removed_ranges = []
     for index, selector in enumerate(_as_list(remove)):
         if isinstance(selector, dict):
@@ -151,11 +177,18 @@ def extract_text(html: str, select: Iterable | str = (), remove: Iterable | str 
     for index, selector in enumerate(_as_list(select) or ["body"]):
         if isinstance(selector, dict):
             if _mark_range(tree, selector, f"s{index}") and tree.body is not None:
-                whole = "\n\n".join(_render(tree.body))
+                whole = "\n\n".join(_render(tree.body, plan.keep_links))
                 pieces.append(_between(whole, f"s{index}", keep=True))
         else:
-            pieces.extend("\n\n".join(_render(node)) for node in _css(tree, selector))
+            nodes = _css(tree, selector)
+            pieces.extend("\n\n".join(_render(node, plan.keep_links)) for node in nodes)
     text = "\n\n".join(pieces)
     for name in removed_ranges:
         text = _between(text, name, keep=False)
-    return normalise(_MARKS.sub("", text))
+    text = normalise(_MARKS.sub("", text))
+    if plan.text:
+        try:
+            text = normalise(declared_filters.run_text(text, plan.text, now=now))
+        except re.error as exc:
+            raise ExtractionError(f"Filter: {exc}") from exc
+    return text

@@ -66,6 +66,16 @@ class DocumentForm(forms.Form):
     remove = forms.CharField(
         label=_("Remove (selectors)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    filters = forms.CharField(
+        label=_("Filters"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "One per line: a name (cleanUrls, keepLinks, removeEmptyLinks, normaliseDates) or "
+            'JSON such as {"removeQueryParams": ["utm_*"]}, {"removeText": "Updated .* ago"}, '
+            '{"removeElements": ".share"}. See the watch documentation.'
+        ),
+    )
     enabled = forms.BooleanField(label=_("Fetch on schedule"), required=False, initial=True)
     interval_hours = forms.IntegerField(
         label=_("Fetch every (hours)"), min_value=1, max_value=24 * 30, initial=24
@@ -77,6 +87,9 @@ class DocumentForm(forms.Form):
     def clean_remove(self):
         return validation.selectors_from_text(self.cleaned_data["remove"])
 
+    def clean_filters(self):
+        return validation.filters_from_text(self.cleaned_data["filters"])
+
     @classmethod
     def initial_for(cls, document: TrackedDocument) -> dict:
         return {
@@ -84,6 +97,7 @@ class DocumentForm(forms.Form):
             "url": document.url,
             "select": validation.selectors_to_text(document.select),
             "remove": validation.selectors_to_text(document.remove),
+            "filters": validation.selectors_to_text(document.filters),
             "enabled": document.enabled,
             "interval_hours": document.interval_hours,
         }

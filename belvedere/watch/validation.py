@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from belvedere.core.http import check_user_url
 from belvedere.core.notify import check_apprise_url
+from belvedere.watch import filters as declared_filters
 
 try:  # Python 3.11+
     from re import _constants as sre_constants
@@ -147,3 +148,77 @@ def clean_patterns(text: str) -> str:
     if len(patterns) > MAX_LINES:
         raise ValidationError(_("At most %(n)s patterns.") % {"n": MAX_LINES})
     return "\n".join(check_pattern(p) for p in patterns)
+
+
+def _strings(value, name: str) -> list[str]:
+    values = declared_filters.as_list(value)
+    if not values or len(values) > MAX_LINES or not all(isinstance(v, str) for v in values):
+        raise ValidationError(_("“%(name)s” takes one text or a list of texts.") % {"name": name})
+    return values
+
+
+def _check_filter(name: str, param) -> None:
+    if name in ("removeElements",):
+        for selector in _strings(param, name):
+            check_selector(selector)
+    elif name in ("removeElementsWithText", "replaceElementsWithText"):
+        key = "pattern" if name == "removeElementsWithText" else "text"
+        if not isinstance(param, dict) or set(param) != {"selector", key}:
+            raise ValidationError(
+                _("“%(name)s” takes {“selector”: …, “%(key)s”: …}.") % {"name": name, "key": key}
+            )
+        check_selector(str(param["selector"]))
+        if key == "pattern":
+            check_pattern(str(param["pattern"]))
+    elif name == "removeText":
+        for pattern in _strings(param, name):
+            check_pattern(pattern)
+    elif name == "removeQueryParams":
+        _strings(param, name)
+    elif name == "normaliseDates":
+        if param is not None and not (
+            isinstance(param, dict) and set(param) <= {"numeric"}
+            and param.get("numeric", "dmy") in ("dmy", "mdy")
+        ):  # fmt: skip
+            raise ValidationError(_("“normaliseDates” takes nothing or {“numeric”: “dmy”|“mdy”}."))
+    elif param is not None and name in declared_filters.OPS:
+        raise ValidationError(_("“%(name)s” takes no parameter.") % {"name": name})
+
+
+def check_filters(values) -> list:
+    """A declaration's ``filter`` list: known operations are checked (selectors, safe
+    patterns); other names (OTA JavaScript filters) are kept and reported as not run."""
+    if values in (None, ""):
+        return []
+    values = [values] if isinstance(values, str | dict) else values
+    if not isinstance(values, list) or len(values) > MAX_LINES:
+        raise ValidationError(_("Filters are a list of at most %(n)s.") % {"n": MAX_LINES})
+    try:
+        found = declared_filters.entries(values)
+    except declared_filters.FilterError:
+        raise ValidationError(_("A filter is a name or {name: parameter}."))
+    for name, param in found:
+        if not isinstance(name, str) or not name or len(name) > 100:
+            raise ValidationError(_("A filter is a name or {name: parameter}."))
+        _check_filter(name, param)
+    return values
+
+
+def filters_from_text(text: str) -> list:
+    """Filters as typed in the form: a JSON list, or one name per line."""
+    text = (text or "").strip()
+    if text.startswith("["):
+        try:
+            return check_filters(json.loads(text))
+        except ValueError:
+            raise ValidationError(_("This is not a valid JSON list."))
+    values = []
+    for line in lines(text):
+        if line.startswith("{"):
+            try:
+                values.append(json.loads(line))
+            except ValueError:
+                raise ValidationError(_("This line is not valid JSON: %(line)s") % {"line": line})
+        else:
+            values.append(line)
+    return check_filters(values)

@@ -35,6 +35,7 @@ class DocumentOut(Schema):
     url: str
     select: list[Any]
     remove: list[Any]
+    filters: list[Any]
     enabled: bool
     interval_hours: int
     version_count: int = 0
@@ -49,6 +50,7 @@ class DocumentIn(Schema):
     url: str = Field(..., max_length=2000)
     select: list[Any] = Field(default_factory=list)
     remove: list[Any] = Field(default_factory=list)
+    filters: list[Any] = Field(default_factory=list)
     enabled: bool = True
     interval_hours: int = Field(24, ge=1, le=720)
 

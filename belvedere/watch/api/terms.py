@@ -22,7 +22,7 @@ from belvedere.watch.queries import gate
 from belvedere.watch.queries import terms as queries
 from belvedere.watch.services import terms as services
 from belvedere.watch.services.fetching import fetch_document
-from belvedere.watch.validation import check_selectors
+from belvedere.watch.validation import check_filters, check_selectors
 
 router = Router()
 
@@ -59,6 +59,7 @@ def document_create(request, payload: DocumentIn):
     fields["url"] = checked("url", check_user_url, fields["url"])
     fields["select"] = checked("select", check_selectors, fields["select"])
     fields["remove"] = checked("remove", check_selectors, fields["remove"])
+    fields["filters"] = checked("filters", check_filters, fields["filters"])
     document = services.create_document(service, actor=request.auth, **fields)
     return Status(201, queries.list_documents().get(pk=document.pk))
 

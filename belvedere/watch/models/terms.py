@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from belvedere.watch.filters import FilterError, plan
+
 DOCUMENT_TYPES = [
     "Terms of Service",
     "Privacy Policy",
@@ -56,7 +58,7 @@ class TrackedDocument(models.Model):
     url = models.URLField(_("address"), max_length=2000)
     select = models.JSONField(_("keep (selectors)"), default=list, blank=True)
     remove = models.JSONField(_("remove (selectors)"), default=list, blank=True)
-    filters = models.JSONField(default=list, blank=True)  # OTA filter names, kept, not run
+    filters = models.JSONField(default=list, blank=True)  # declarative filters (filters.py)
     combine = models.JSONField(default=list, blank=True)  # more pages: [{"fetch": url, …}]
     enabled = models.BooleanField(_("fetch on schedule"), default=True)
     interval_hours = models.PositiveIntegerField(_("fetch every (hours)"), default=24)
@@ -77,6 +79,16 @@ class TrackedDocument(models.Model):
 
     def __str__(self):
         return f"{self.service.name} · {self.doc_type}"
+
+    def filters_not_run(self) -> list[str]:
+        """Names of its filters (and its pages') that Belvedere has no equivalent for."""
+        names = []
+        for filters in [self.filters, *(page.get("filter") for page in self.combine or [])]:
+            try:
+                names += plan(filters).not_run
+            except FilterError:
+                names.append(str(filters)[:100])
+        return sorted(set(names))
 
     def declaration(self) -> dict:
         """This document in the Open Terms Archive declaration format."""

@@ -38,15 +38,17 @@ def fetch_html(client, url: str) -> str:
     return response.text
 
 
-def document_text(document: TrackedDocument, client) -> str:
-    """The meaningful text of a document (its pages joined for a ``combine`` declaration)."""
+def document_text(document: TrackedDocument, client, *, now=None) -> str:
+    """The meaningful text of a document (its pages joined for a ``combine`` declaration),
+    with its declared filters (``filters.py``); ``now`` dates "3 days ago"."""
     pages = document.combine or [{"fetch": document.url}]
     texts = []
     for page in pages:
         html = fetch_html(client, page["fetch"])
         select = page.get("select", document.select)
         remove = page.get("remove", document.remove)
-        texts.append(extract_text(html, select, remove))
+        filters = page.get("filter", document.filters)
+        texts.append(extract_text(html, select, remove, filters, now=now or timezone.now()))
     text = "\n\n".join(t for t in texts if t)
     if not text:
         raise ExtractionError(_("The selectors kept no text: check the declaration."))
@@ -109,7 +111,7 @@ def fetch_document(document: TrackedDocument, *, actor=None) -> FetchOutcome:
     now = timezone.now()
     try:
         with guarded_client(max_bytes=MAX_RESPONSE_BYTES) as client:
-            text = document_text(document, client)
+            text = document_text(document, client, now=now)
         version = record_version(document, text, at=now)
     except (FetchError, ExtractionError) as exc:
         _failed(document, str(exc), now)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from belvedere.activity.services import record
 from belvedere.core.http import check_user_url
 from belvedere.watch.models import Service, TrackedDocument
-from belvedere.watch.validation import check_selectors
+from belvedere.watch.validation import check_filters, check_selectors
 
 DOCUMENT_FIELDS = (
     "doc_type", "url", "select", "remove", "filters", "combine", "enabled", "interval_hours",
@@ -101,13 +101,13 @@ def parse_document(doc_type: str, entry: dict) -> dict:
         _url(page.get("fetch"))
         check_selectors(page.get("select"))
         check_selectors(page.get("remove"))
-    filters = entry.get("filter") or []
+        check_filters(page.get("filter"))
     return {
         "doc_type": doc_type,
         "url": _url(entry.get("fetch") or (combine[0].get("fetch") if combine else None)),
         "select": check_selectors(entry.get("select")),
         "remove": check_selectors(entry.get("remove")),
-        "filters": filters if isinstance(filters, list) else [filters],
+        "filters": check_filters(entry.get("filter")),
         "combine": combine,
     }
 

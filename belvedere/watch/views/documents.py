@@ -1,5 +1,7 @@
 """Tracked documents: create, edit, delete, fetch now; their versions and diffs."""
 
+import json
+
 from django.contrib import messages
 from django.http import HttpRequest
 from django.shortcuts import redirect, render
@@ -81,6 +83,7 @@ def document_detail(request: HttpRequest, document_id: int):
         return csv_response(name, queries.VERSION_CSV, map(queries.version_row, versions))
     context = {
         "document": document,
+        "filters_json": json.dumps(document.filters, ensure_ascii=False),
         "page": page_of(request, versions),
         "items": compliance_queries.items_for_document(document),
         "can_manage": can_manage_watch(request.user),
