@@ -2,10 +2,10 @@
 
 from datetime import UTC, datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from belvedere.analytics.models import Event, Visit
-from belvedere.analytics.services import buffer, intake
+from belvedere.analytics.services import buffer, copy, intake
 
 VISIT_GAP = timedelta(minutes=30)
 BATCH = 2000
@@ -75,6 +75,9 @@ def store_events(batch: list[dict]) -> None:
             touched[visit.pk] = visit
         _apply(visit, payload, at)
         placed.append((visit, payload, at))
+    if connection.vendor == "postgresql":
+        copy.store(created, list(touched.values()), placed)
+        return
     Visit.objects.bulk_create(created)
     Visit.objects.bulk_update(
         list(touched.values()), ["ended_at", "exit_page", "pageviews", "interactions"]

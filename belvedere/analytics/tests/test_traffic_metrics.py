@@ -79,3 +79,22 @@ def test_empty_period_has_no_rates(db):
     summary = traffic.traffic_summary(period())
     assert summary["visitors"] == 0
     assert summary["bounce_rate"] is None
+
+
+def test_a_later_batch_continues_an_open_visit(db):
+    """Batches are stored one after the other (COPY on PostgreSQL, bulk INSERT elsewhere)."""
+    from belvedere.analytics.models import Event
+    from belvedere.analytics.services.flush import store_events
+
+    from .conftest import at, payload
+
+    store_events([payload(7, "pageview", "/a", at(9), props={"k": "v"})])
+    store_events([payload(7, "pageview", "/b", at(9, 10)), payload(7, "Signup", "/b", at(9, 11)),
+                  payload(8, "pageview", "/c", at(9, 12))])  # fmt: skip
+    visit = Visit.objects.get(visitor_id=7)
+    assert (visit.entry_page, visit.exit_page, visit.pageviews, visit.interactions) == (
+        "/a", "/b", 2, 1)  # fmt: skip
+    assert visit.duration == 11 * 60
+    assert Event.objects.filter(visit=visit).count() == 3
+    assert Event.objects.get(pathname="/a").props == {"k": "v"}
+    assert Visit.objects.count() == 2
