@@ -13,11 +13,14 @@ from belvedere.listening.queries import _gate
 from belvedere.listening.queries_census import (
     community_stats,
     get_community_for_user,
+    get_scoring,
     list_communities,
     list_suggestions,
 )
 from belvedere.listening.queries_dashboard import dashboard, period_of
 from belvedere.listening.schemas_insights import (
+    CensusScoringOut,
+    CensusScoringPatch,
     CommunityIn,
     CommunityOut,
     CommunityPatch,
@@ -90,6 +93,19 @@ def create_community(request, payload: CommunityIn):
     forbid_unless(can_manage_listening(request.auth))
     community = services.create_community(actor=request.auth, **_fields(payload.dict()))
     return Status(201, _out(community_stats([community])[0]))
+
+
+@router.get("/communities/scoring", response=CensusScoringOut, summary="Impact score constants")
+def census_scoring(request):
+    _gate(request.auth)
+    return get_scoring()
+
+
+@router.patch("/communities/scoring", response=CensusScoringOut, summary="Change the constants")
+def update_census_scoring(request, payload: CensusScoringPatch):
+    forbid_unless(can_manage_listening(request.auth))
+    changes = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    return services.update_scoring(actor=request.auth, **changes)
 
 
 @router.get("/communities/suggestions", response=list[SuggestionOut], summary="Suggestions")

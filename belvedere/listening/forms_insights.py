@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from belvedere.core.http import check_user_url
-from belvedere.listening.models import Community, Query
+from belvedere.listening.models import CensusScoring, Community, Query
 
 
 class DashboardForm(forms.Form):
@@ -49,3 +49,15 @@ class CommunityForm(forms.ModelForm):
 
     def clean_match_key(self):
         return self.cleaned_data["match_key"].strip().lower()
+
+
+class CensusScoringForm(forms.ModelForm):
+    class Meta:
+        model = CensusScoring
+        fields = [
+            "activity_days",
+            "activity_weight",
+            "sentiment_weight",
+            "suggestion_days",
+            "suggestion_minimum",
+        ]

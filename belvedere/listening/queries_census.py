@@ -1,28 +1,36 @@
 """Reads of the census: each community's activity, sentiment and impact; suggestions.
 
-Impact score = relevance × log10(1 + size) × (1 + activity share) × (1 + |sentiment balance|)
+Impact score = relevance × log10(1 + size) × (1 + a × activity share)
+               × (1 + s × |sentiment balance|)
 
 - relevance: 1–5, set by the community managers;
 - size: members or followers as recorded (else the distinct authors seen, marked estimate);
-- activity share: its mentions over all mentions in the last 28 days (0…1);
+- activity share: its mentions over all mentions in the activity window (28 days) (0…1);
 - sentiment balance: (positive − negative) / analysed mentions (−1…1); a community strongly
-  for or against the brand can move its position more than an indifferent one.
+  for or against the brand can move its position more than an indifferent one;
+- a, s: the activity and sentiment weights (1 and 1).
+
+The window, the weights and the suggestion thresholds (90 days, 5 mentions) are the defaults
+of ``CensusScoring``, which managers edit (*Census → Scoring*).
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from belvedere.listening.models import Community, CommunityKind, DismissedSuggestion, Mention
+from belvedere.listening.models import (
+    CensusScoring,
+    Community,
+    CommunityKind,
+    DismissedSuggestion,
+    Mention,
+)
 from belvedere.listening.queries import _gate
 
-ACTIVITY_DAYS = 28
-SUGGESTION_DAYS = 90
-MIN_SUGGESTION = 5  # mentions from a place before it is suggested
 CHUNK = 50  # communities aggregated per query
 KINDS = {
     "reddit": CommunityKind.SUBREDDIT,
@@ -49,9 +57,22 @@ CSV_COLUMNS = [
 ]
 
 
-def impact_score(relevance: int, size: int, activity_share: float, balance: float | None) -> float:
-    factor = 1 + abs(balance or 0.0)
-    return round(relevance * math.log10(1 + max(0, size)) * (1 + activity_share) * factor, 2)
+def get_scoring() -> CensusScoring:
+    """The scoring constants: the saved row, else the defaults (not saved by a read)."""
+    return CensusScoring.objects.order_by("pk").first() or CensusScoring()
+
+
+def impact_score(
+    relevance: int,
+    size: int,
+    activity_share: float,
+    balance: float | None,
+    scoring: CensusScoring | None = None,
+) -> float:
+    scoring = scoring or CensusScoring()
+    activity = 1 + scoring.activity_weight * activity_share
+    sentiment = 1 + scoring.sentiment_weight * abs(balance or 0.0)
+    return round(relevance * math.log10(1 + max(0, size)) * activity * sentiment, 2)
 
 
 @dataclass
@@ -63,10 +84,11 @@ class CommunityStats:
     negative: int = 0
     analysed: int = 0
     activity_share: float = 0.0
+    scoring: CensusScoring = field(default_factory=CensusScoring)
 
     @property
     def per_week(self) -> float:
-        return round(self.mentions * 7 / ACTIVITY_DAYS, 1)
+        return round(self.mentions * 7 / self.scoring.activity_days, 1)
 
     @property
     def balance(self) -> float | None:
@@ -87,7 +109,7 @@ class CommunityStats:
     @property
     def impact(self) -> float:
         c = self.community
-        return impact_score(c.relevance, self.size, self.activity_share, self.balance)
+        return impact_score(c.relevance, self.size, self.activity_share, self.balance, self.scoring)
 
 
 def mentions_of(community: Community) -> Q:
@@ -109,9 +131,10 @@ def _aggregates(index: int, where: Q) -> dict:
 
 
 def community_stats(communities: list[Community], now=None) -> list[CommunityStats]:
-    """Figures of the last 28 days for each community, one query per 50 communities."""
+    """Figures of the activity window (28 days) for each community, one query per 50."""
+    scoring = get_scoring()
     recent = Mention.objects.filter(
-        published_at__gte=(now or timezone.now()) - timedelta(days=ACTIVITY_DAYS)
+        published_at__gte=(now or timezone.now()) - timedelta(days=scoring.activity_days)
     )
     total = recent.count()
     stats = []
@@ -132,6 +155,7 @@ def community_stats(communities: list[Community], now=None) -> list[CommunitySta
                     row[f"g{i}"],
                     row[f"s{i}"],
                     mentions / total if total else 0.0,
+                    scoring,
                 )
             )
     return stats
@@ -211,10 +235,13 @@ def _places(recent: QuerySet[Mention], field: str, minimum: int) -> list[dict]:
     ]
 
 
-def list_suggestions(*, minimum: int = MIN_SUGGESTION, limit: int = 20) -> list[Suggestion]:
-    """Places with at least ``minimum`` mentions in 90 days, not in the register nor dismissed."""
+def list_suggestions(*, minimum: int | None = None, limit: int = 20) -> list[Suggestion]:
+    """Places with at least ``minimum`` mentions (5) in the suggestion window (90 days), not in
+    the register nor dismissed."""
+    scoring = get_scoring()
+    minimum = scoring.suggestion_minimum if minimum is None else minimum
     recent = Mention.objects.filter(
-        published_at__gte=timezone.now() - timedelta(days=SUGGESTION_DAYS)
+        published_at__gte=timezone.now() - timedelta(days=scoring.suggestion_days)
     )
     known = {key.lower() for key in Community.objects.values_list("match_key", flat=True)}
     dismissed = set(DismissedSuggestion.objects.values_list("platform", "key"))

@@ -153,3 +153,23 @@ class SuggestionOut(Schema):
 class SuggestionIn(Schema):
     platform: str = Field(..., max_length=20)
     key: str = Field(..., min_length=1, max_length=200)
+
+
+class CensusScoringOut(Schema):
+    activity_days: int
+    activity_weight: float
+    sentiment_weight: float
+    suggestion_days: int
+    suggestion_minimum: int
+    formula: str = (
+        "relevance * log10(1 + size) * (1 + activity_weight * activity_share)"
+        " * (1 + sentiment_weight * abs(sentiment_balance))"
+    )
+
+
+class CensusScoringPatch(Schema):
+    activity_days: int | None = Field(None, ge=1, le=365)
+    activity_weight: float | None = Field(None, ge=0, le=10)
+    sentiment_weight: float | None = Field(None, ge=0, le=10)
+    suggestion_days: int | None = Field(None, ge=1, le=730)
+    suggestion_minimum: int | None = Field(None, ge=1, le=100000)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("dashboard/", dashboard.dashboard_page, name="dashboard"),
     path("communities/", census.community_list, name="communities"),
     path("communities/new/", census.community_create, name="community_create"),
+    path("communities/scoring/", census.census_scoring, name="census_scoring"),
     path("communities/<int:community_id>/", census.community_edit, name="community_edit"),
     path(
         "communities/<int:community_id>/delete/", census.community_delete, name="community_delete"

@@ -1,7 +1,12 @@
 """Listening models: mentions and their triage, alerts, the census of external communities."""
 
 from belvedere.listening.models.alerts import Alert, AlertEvent, AlertKind, AlertPeriod
-from belvedere.listening.models.census import Community, CommunityKind, DismissedSuggestion
+from belvedere.listening.models.census import (
+    CensusScoring,
+    Community,
+    CommunityKind,
+    DismissedSuggestion,
+)
 from belvedere.listening.models.mentions import (
     Mention,
     MentionMatch,
@@ -19,6 +24,7 @@ __all__ = [
     "AlertEvent",
     "AlertKind",
     "AlertPeriod",
+    "CensusScoring",
     "Community",
     "CommunityKind",
     "DismissedSuggestion",

@@ -81,3 +81,50 @@ class DismissedSuggestion(models.Model):
 
     def __str__(self):
         return f"{self.platform}:{self.key}"
+
+
+class CensusScoring(models.Model):
+    """One row: the constants of the census's impact score and suggestions, set by managers.
+
+    impact = relevance × log10(1 + size) × (1 + activity_weight × activity share)
+             × (1 + sentiment_weight × |sentiment balance|)
+    """
+
+    activity_days = models.PositiveSmallIntegerField(
+        _("activity window (days)"),
+        default=28,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_("Mentions of the last N days give the activity and the sentiment."),
+    )
+    activity_weight = models.FloatField(
+        _("activity weight"),
+        default=1.0,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+        help_text=_("0 ignores the activity share; 1 doubles the score of a community that "
+                    "brings every mention."),
+    )  # fmt: skip
+    sentiment_weight = models.FloatField(
+        _("sentiment weight"),
+        default=1.0,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+        help_text=_("0 ignores the sentiment; 1 doubles the score of a community wholly for or "
+                    "against the brand."),
+    )  # fmt: skip
+    suggestion_days = models.PositiveSmallIntegerField(
+        _("suggestion window (days)"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(730)],
+    )
+    suggestion_minimum = models.PositiveIntegerField(
+        _("mentions before a place is suggested"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(100000)],
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("census scoring")
+        verbose_name_plural = _("census scoring")
+
+    def __str__(self):
+        return "census scoring"

@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from belvedere.activity.services import record
-from belvedere.listening.models import Community, DismissedSuggestion
+from belvedere.listening.models import CensusScoring, Community, DismissedSuggestion
 
 EDITABLE = (
     "name",
@@ -74,3 +74,30 @@ def dismiss_suggestion(*, actor, platform: str, key: str) -> DismissedSuggestion
     except IntegrityError:
         return None
     return dismissed
+
+
+SCORING_FIELDS = (
+    "activity_days", "activity_weight", "sentiment_weight", "suggestion_days",
+    "suggestion_minimum",
+)  # fmt: skip
+
+
+@transaction.atomic
+def update_scoring(*, actor, **changes) -> CensusScoring:
+    """Change the census's scoring constants (the one row is made on the first change)."""
+    scoring = CensusScoring.objects.select_for_update().order_by("pk").first() or CensusScoring()
+    changed = [n for n, v in changes.items() if n in SCORING_FIELDS and getattr(scoring, n) != v]
+    for name in changed:
+        setattr(scoring, name, changes[name])
+    if changed or scoring.pk is None:
+        scoring.updated_at = timezone.now()
+        scoring.save()
+    values = {name: getattr(scoring, name) for name in changed}
+    record(actor, "listening.census_scoring_updated", scoring, staff=True, **values)
+    return scoring
+
+
+def reset_scoring(*, actor) -> CensusScoring:
+    """Back to the defaults."""
+    fields = CensusScoring._meta.fields
+    return update_scoring(actor=actor, **{f.name: f.get_default() for f in fields})

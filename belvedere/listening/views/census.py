@@ -9,13 +9,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from belvedere.accounts.decorators import role_required
 from belvedere.accounts.models import Role, User
 from belvedere.core.csv import csv_response
-from belvedere.listening.forms_insights import CommunityForm
+from belvedere.listening.forms_insights import CensusScoringForm, CommunityForm
 from belvedere.listening.models import CommunityKind
 from belvedere.listening.permissions import can_manage_listening
 from belvedere.listening.queries_census import (
     CSV_COLUMNS,
     community_row,
     get_community_for_user,
+    get_scoring,
     list_communities,
     list_suggestions,
 )
@@ -39,8 +40,25 @@ def community_list(request: HttpRequest):
         "kinds": CommunityKind.choices,
         "kind": kind,
         "can_manage": can_manage_listening(request.user),
+        "scoring": get_scoring(),
     }
     return render(request, "listening/communities.html", context)
+
+
+@role_required(Role.MANAGER)
+@require_http_methods(["GET", "POST"])
+def census_scoring(request: HttpRequest):
+    if request.method == "POST" and request.POST.get("reset"):
+        services.reset_scoring(actor=request.user)
+        messages.success(request, _("Scoring back to the defaults."))
+        return redirect("listening:communities")
+    form = CensusScoringForm(request.POST or None, instance=get_scoring())
+    if request.method == "POST" and form.is_valid():
+        services.update_scoring(actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Scoring saved."))
+        return redirect("listening:communities")
+    status = 400 if form.is_bound else 200
+    return render(request, "listening/census_scoring.html", {"form": form}, status=status)
 
 
 @role_required(Role.MANAGER)
