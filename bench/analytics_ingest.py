@@ -1,22 +1,33 @@
 """Analytics: event ingestion rate (one worker) and dashboard widgets over ~10 million events.
 
-1. Ingestion: N Plausible-format events POSTed to /api/event through Django's test client in
-   one process (parse, bot filter, salted hash, buffer append), then the flush (visits by the
-   30-minute rule, bulk inserts) and the day's rollup, each timed.
+1. Ingestion, three ways, each timed in wall-clock and CPU seconds:
+   a. Django's WSGI handler called in this process exactly as gunicorn calls it (no HTTP
+      parsing, no socket): the whole request cycle of POST /api/event (middleware, parse, bot
+      filter, salted hash, per-IP limit, staging in memory, pushes of 500 to the buffer);
+   b. over real HTTP: one gunicorn worker (gthread, 4 threads) in another process, sent to by
+      this process over 8 keep-alive connections; done when every event is in the buffer;
+   c. the flush that one background worker runs (visits by the 30-minute rule, COPY on
+      PostgreSQL), over everything a. and b. buffered; then the day's rollup.
 2. Dashboard: rollups for 365 days holding 10,000,000 page views (2,000 distinct pages, 300
    sources, devices, languages per day), written with one INSERT … SELECT generate_series on
-   PostgreSQL (bulk_create elsewhere); then each widget of the traffic page timed over the
-   whole year and over the last 30 days.
+   PostgreSQL; then each widget of the traffic page timed over the year and the last 30 days.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_analytics \\
+    REDIS_URL=redis://127.0.0.1:6379/9 \
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_analytics \
         .venv/bin/python bench/analytics_ingest.py --events 20000 --pageviews 10000000
 
-A PostgreSQL database named in DATABASE_URL is dropped and created again first.
+A PostgreSQL database named in DATABASE_URL is dropped and created again first, and the
+Redis buffer of REDIS_URL's database is emptied.
 """
 
 import argparse
+import asyncio
+import io
 import json
+import os
 import random
+import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,57 +37,146 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from listening_ingest import setup_django  # noqa: E402  (same set-up: fresh database, migrate)
 
 UA = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+HOST = "bench.example"
 
 
-def ingest(events: int) -> dict:
+def bodies(events: int, seed: int) -> list[bytes]:
+    rng = random.Random(seed)
+    return [
+        json.dumps(
+            {
+                "n": "pageview" if i % 10 else "Signup",
+                "d": HOST,
+                "u": f"https://{HOST}/p/{rng.randint(1, 500)}",
+                "r": rng.choice(["", "https://www.google.com/", "https://t.co/x"]),
+                "w": rng.choice([390, 800, 1280, 1920]),
+            }
+        ).encode()  # fmt: skip
+        for i in range(events)
+    ]
+
+
+def environ(body: bytes, ip: str) -> dict:
+    """What gunicorn hands to the application for one request."""
+    return {"REQUEST_METHOD": "POST", "PATH_INFO": "/api/event", "SCRIPT_NAME": "",
+            "QUERY_STRING": "", "SERVER_NAME": HOST, "SERVER_PORT": "443", "HTTP_HOST": HOST,
+            "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": ip, "HTTP_USER_AGENT": UA,
+            "CONTENT_TYPE": "text/plain", "CONTENT_LENGTH": str(len(body)),
+            "wsgi.input": io.BytesIO(body), "wsgi.errors": sys.stderr, "wsgi.version": (1, 0),
+            "wsgi.url_scheme": "https", "wsgi.multithread": True, "wsgi.multiprocess": True,
+            "wsgi.run_once": False}  # fmt: skip
+
+
+def timed(work) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    work()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def through_wsgi(events: int) -> tuple[float, float]:
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from belvedere.analytics.services import intake
+
+    app, payloads, codes = WSGIHandler(), bodies(events, 1), []
+
+    def run():
+        for i, body in enumerate(payloads):
+            response = app(environ(body, f"10.0.{i % 250}.{i % 97}"),
+                           lambda status, headers, exc=None: codes.append(status))  # fmt: skip
+            b"".join(response)
+            response.close()
+        intake.flush()
+
+    wall, cpu = timed(run)
+    assert all(code.startswith("202") for code in codes), codes[:3]
+    return events / wall, events / cpu
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def _send(port: int, payloads: list[bytes], connections: int) -> None:
+    async def one(chunk: list[bytes]) -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        for body in chunk:
+            writer.write(
+                b"POST /api/event HTTP/1.1\r\nHost: "
+                + HOST.encode()
+                + b"\r\nUser-Agent: "
+                + UA.encode()
+                + b"\r\nContent-Type: text/plain"
+                b"\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+            )
+            head = await reader.readuntil(b"\r\n\r\n")
+            assert head.startswith(b"HTTP/1.1 202"), head
+            length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
+            await reader.readexactly(length)
+        writer.close()
+
+    await asyncio.gather(*(one(payloads[i::connections]) for i in range(connections)))
+
+
+def through_http(events: int, worker_class: str) -> tuple[float, float]:
+    from belvedere.analytics.services import buffer
+
+    port, before = free_port(), buffer.size()
+    env = {**os.environ, "ALLOWED_HOSTS": HOST, "BELVEDERE_ANALYTICS_EVENTS_PER_MINUTE": str(10**9)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "belvedere.wsgi", "-b", f"127.0.0.1:{port}",
+         "-w", "1", "-k", worker_class, "--threads", "4", "--log-level", "warning"], env=env,
+    )  # fmt: skip
+    try:
+        for _ in range(300):
+            try:
+                socket.create_connection(("127.0.0.1", port), 0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        asyncio.run(_send(port, bodies(200, 3), 8))  # warm the worker up
+        payloads = bodies(events, 2)
+        started, cpu = time.perf_counter(), _cpu_of(server.pid)
+        asyncio.run(_send(port, payloads, 8))
+        while buffer.size() < before + 200 + events:
+            time.sleep(0.01)
+        wall, cpu = time.perf_counter() - started, _cpu_of(server.pid) - cpu
+    finally:
+        server.terminate()
+        server.wait()
+    return events / wall, events / cpu
+
+
+def _cpu_of(pid: int) -> float:
+    """CPU seconds used by the gunicorn worker (the child of the arbiter `pid`)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    fields = Path(f"/proc/{children[0]}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def ingest(events: int, worker_class: str = "gthread") -> dict:
     from django.conf import settings
-    from django.test import Client
     from django.utils import timezone
 
+    from belvedere.analytics.services import buffer
     from belvedere.analytics.services.flush import flush_events
     from belvedere.analytics.services.rollup import rollup_day
 
     settings.ANALYTICS_EVENTS_PER_MINUTE = 10**9
-    settings.ALLOWED_HOSTS = ["testserver", "bench.example"]
-    client, rng = Client(), random.Random(1)
-    bodies = [
-        json.dumps(
-            {
-                "n": "pageview" if i % 10 else "Signup",
-                "d": "bench.example",
-                "u": f"https://bench.example/p/{rng.randint(1, 500)}",
-                "r": rng.choice(["", "https://www.google.com/", "https://t.co/x"]),
-                "w": rng.choice([390, 800, 1280, 1920]),
-            }
-        )  # fmt: skip
-        for i in range(events)
-    ]
-    started = time.perf_counter()
-    for i, body in enumerate(bodies):
-        response = client.post("/api/event", body, content_type="text/plain",
-                               HTTP_USER_AGENT=UA,
-                               REMOTE_ADDR=f"10.0.{i % 250}.{i % 97}")  # fmt: skip
-        assert response.status_code == 202, response.content
-    endpoint = time.perf_counter() - started
-    from belvedere.analytics.services.ingest import Client as Sender
-    from belvedere.analytics.services.ingest import accept_event
-
-    raw = [body.encode() for body in bodies]
-    started = time.perf_counter()
-    for i, body in enumerate(raw):  # the same work without Django's request cycle
-        accept_event(body, Sender(ip=f"10.1.{i % 250}.{i % 97}", user_agent=UA))
-    service = time.perf_counter() - started
-    started = time.perf_counter()
-    stored = flush_events(max_batches=10**6) // 2
-    flush = time.perf_counter() - started
-    started = time.perf_counter()
-    rollup_day(timezone.now().date())
-    rollup = time.perf_counter() - started
-    assert stored == events, stored
-    total = endpoint + flush / 2  # the flush stored both runs' events
-    return {"events": events, "endpoint_per_s": events / endpoint,
-            "service_per_s": events / service, "flush_per_s": 2 * events / flush,
-            "end_to_end_per_s": events / total, "rollup_day_s": rollup}  # fmt: skip
+    settings.ALLOWED_HOSTS = ["testserver", HOST]
+    if settings.REDIS_URL:
+        buffer._client().delete(buffer.KEY)
+    result = {"events": events}
+    result["wsgi_per_s"], result["wsgi_per_cpu_s"] = through_wsgi(events)
+    result["http_per_s"], result["http_per_cpu_s"] = through_http(events, worker_class)
+    stored = []
+    wall, cpu = timed(lambda: stored.append(flush_events(max_batches=10**6)))
+    assert stored[0] == 2 * events + 200, stored
+    result["flush_per_s"], result["flush_per_cpu_s"] = stored[0] / wall, stored[0] / cpu
+    result["rollup_day_s"], _ = timed(lambda: rollup_day(timezone.now().date()))
+    return result
 
 
 SQL = """
@@ -145,13 +245,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=20000)
     parser.add_argument("--pageviews", type=int, default=10_000_000)
+    parser.add_argument("--worker-class", default="gthread", help="gunicorn -k (serve: gthread)")
     args = parser.parse_args()
     setup_django(tempfile.mkdtemp())
     from django.db import connection
 
-    print(f"database: {connection.vendor}")
-    result = ingest(args.events)
-    print("ingestion (one process):")
+    print(f"database: {connection.vendor}; load average {os.getloadavg()[0]:.1f} (2 cores here)")
+    result = ingest(args.events, args.worker_class)
+    print(f"ingestion (load average now {os.getloadavg()[0]:.1f}):")
     for key, value in result.items():
         print(f"  {key:18} {value:,.1f}" if isinstance(value, float) else f"  {key:18} {value:,}")
     if connection.vendor != "postgresql":

@@ -16,6 +16,7 @@ def _cors(response: HttpResponse) -> HttpResponse:
     response["Access-Control-Allow-Origin"] = "*"
     response["Access-Control-Allow-Headers"] = "Content-Type"
     response["Access-Control-Allow-Methods"] = "POST, OPTIONS"
+    response["Content-Length"] = str(len(response.content))  # as CommonMiddleware would
     return response
 
 
