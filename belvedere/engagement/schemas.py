@@ -106,6 +106,30 @@ class AnswerIn(Schema):
     accept: bool
 
 
+class TierIn(Schema):
+    tier: str
+
+
+class RetireIn(Schema):
+    reason: str = Field("", max_length=500)
+
+
+class KitIn(Schema):
+    title: str = Field(..., max_length=120)
+    message: str = Field(..., max_length=1000)
+    target_url: str = Field(..., max_length=2000)
+
+
+class KitOut(Schema):
+    id: int
+    title: str
+    message: str
+    target_url: str
+    active: bool
+    click_count: int = 0
+    signup_count: int = 0
+
+
 class ImpactOut(Schema):
     kit: str
     code: str
@@ -190,6 +214,7 @@ class ProgrammeOut(Schema):
     languages: str
     min_posts: int
     category_id: int | None
+    call_sent_at: datetime | None
 
 
 class ApplyIn(Schema):

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from belvedere.engagement.services import ambassadors, reminders, scoring
+from belvedere.engagement.services import ambassadors, programmes, reminders, scoring
 
 
 @db_periodic_task(crontab(minute="17", hour="3"))
@@ -26,3 +26,8 @@ def attribute_referral(user_id: int, code: str) -> bool:
 @db_task(retries=2, retry_delay=60)
 def send_event_invitations(event_id: int, user_ids: list[int]) -> int:
     return reminders.send_event_invitations(event_id, user_ids)
+
+
+@db_task(retries=2, retry_delay=60)
+def send_programme_call(programme_id: int) -> int:
+    return programmes.email_call(programme_id)

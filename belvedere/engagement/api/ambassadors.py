@@ -1,12 +1,14 @@
-"""/api/v1/engagement: ambassadors, candidates, invitations, impact, badges."""
+"""/api/v1/engagement: ambassadors, candidates, invitations, tiers, kits, impact, badges."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Query, Router
+from ninja.errors import HttpError
 
 from belvedere.engagement.api.common import domain_errors, forbid_unless
+from belvedere.engagement.forms import KitForm
 from belvedere.engagement.models import Ambassador, Tier
 from belvedere.engagement.permissions import can_manage_engagement
 from belvedere.engagement.queries import ambassadors as queries
@@ -16,6 +18,10 @@ from belvedere.engagement.schemas import (
     CandidateOut,
     ImpactOut,
     InviteIn,
+    KitIn,
+    KitOut,
+    RetireIn,
+    TierIn,
 )
 from belvedere.engagement.services import ambassadors as services
 
@@ -73,3 +79,36 @@ def impact(request, ambassador_id: int):
 @router.get("/badges", response=dict[int, str], summary="Ambassador badges of members")
 def badges(request, user_ids: list[int] = Query(..., max_length=200)):  # noqa: B008
     return queries.badges_for(user_ids)
+
+
+@router.post("/ambassadors/{ambassador_id}/tier", response=AmbassadorOut, summary="Set the tier")
+def tier(request, ambassador_id: int, payload: TierIn):
+    forbid_unless(can_manage_engagement(request.auth))
+    ambassador = queries.get_ambassador_for_user(request.auth, ambassador_id)
+    if payload.tier not in Tier.values:
+        raise HttpError(422, f"tier must be one of {', '.join(Tier.values)}")
+    services.set_tier(ambassador, payload.tier, actor=request.auth)
+    return ambassador
+
+
+@router.post("/ambassadors/{ambassador_id}/retire", response=AmbassadorOut, summary="Retire")
+def retire(request, ambassador_id: int, payload: RetireIn):
+    forbid_unless(can_manage_engagement(request.auth))
+    ambassador = queries.get_ambassador_for_user(request.auth, ambassador_id)
+    services.retire_ambassador(ambassador, actor=request.auth, reason=payload.reason)
+    return ambassador
+
+
+@router.get("/kits", response=list[KitOut], summary="Share kits")
+def kits(request):
+    forbid_unless(can_manage_engagement(request.auth))
+    return list(queries.list_kits()[:200])
+
+
+@router.post("/kits", response={201: KitOut}, summary="Create a share kit")
+def kit_create(request, payload: KitIn):
+    forbid_unless(can_manage_engagement(request.auth))
+    form = KitForm(payload.dict())
+    if not form.is_valid():
+        raise HttpError(422, " ".join(e for errors in form.errors.values() for e in errors))
+    return 201, services.create_kit(actor=request.auth, **form.cleaned_data)

@@ -69,3 +69,11 @@ def results(request, programme_id: int):
         for f in summary["feedback"]
     ]
     return summary
+
+
+@router.post("/programmes/{programme_id}/call", response=ProgrammeOut, summary="Email the call")
+def call(request, programme_id: int):
+    found = queries.get_programme_for_user(request.auth, programme_id)
+    forbid_unless(can_manage_engagement(request.auth))
+    with domain_errors():
+        return services.send_call(found, actor=request.auth)

@@ -30,6 +30,7 @@ class Programme(models.Model):
         _("languages"), max_length=60, blank=True, help_text=_("Comma-separated, e.g. fr, en.")
     )
     min_posts = models.PositiveIntegerField(_("forum posts in the last 90 days"), default=0)
+    call_sent_at = models.DateTimeField(null=True, blank=True)  # the call emailed to members
     category = models.ForeignKey(  # the testers' forum category
         "forum.Category", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -2,12 +2,14 @@
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db.models import Avg, Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from belvedere.accounts.models import Role
 from belvedere.activity.models import Entry
 from belvedere.engagement.models import (
     LEVEL_RANK,
@@ -104,3 +106,29 @@ def results(programme: Programme) -> dict:
         "feedback": list(feedback),
         "questions": summarize(programme.questions.all(), feedback),
     }
+
+
+def eligible_members(programme: Programme) -> list:
+    """Active members (not the team) who meet the programme's criteria and have not applied:
+    who the call for testers is emailed to. Three queries whatever the number of members."""
+    levels = [lv for lv in Level if LEVEL_RANK[lv] >= LEVEL_RANK[Level(programme.min_level)]]
+    users = get_user_model().objects.filter(is_active=True, role=Role.MEMBER).exclude(
+        programme_applications__programme=programme
+    )
+    if programme.min_level != Level.OBSERVER:
+        users = users.filter(engagement_person__level__in=levels)
+    if languages := programme.language_list:
+        users = users.filter(language__in=languages)
+    users = list(users)
+    if programme.min_posts:
+        since = timezone.now() - timedelta(days=ACTIVITY_DAYS)
+        counts = dict(
+            Entry.objects.filter(
+                actor_id__in=[u.pk for u in users], verb__in=POST_VERBS, created_at__gte=since
+            )
+            .values_list("actor_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        users = [u for u in users if counts.get(u.pk, 0) >= programme.min_posts]
+    return users

@@ -1,8 +1,12 @@
 """Product-testing programmes: create, apply, select, withdraw, testers' category, feedback."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -15,7 +19,7 @@ from belvedere.engagement.models import (
     ProgrammeStatus,
 )
 from belvedere.engagement.permissions import can_apply
-from belvedere.engagement.queries.programmes import unmet_criteria
+from belvedere.engagement.queries.programmes import eligible_members, unmet_criteria
 from belvedere.forum.models import Category
 from belvedere.forum.services.access import (
     create_private_category,
@@ -138,3 +142,40 @@ def submit_programme_feedback(programme: Programme, *, user, **values) -> Progra
     )
     record(user, "engagement.programme.feedback", programme, rating=values.get("rating"))
     return feedback
+
+
+@transaction.atomic
+def send_call(programme: Programme, *, actor) -> Programme:
+    """Email the call for testers, once, to the members who may apply (a background task)."""
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    if programme.status != ProgrammeStatus.OPEN:
+        raise ValidationError(_("Only an open programme calls for testers."), code="closed")
+    if programme.call_sent_at is not None:
+        raise ValidationError(_("The call was already sent."), code="sent")
+    programme.call_sent_at = timezone.now()
+    programme.save(update_fields=["call_sent_at"])
+    record(actor, "engagement.programme.call", programme, staff=True)
+    transaction.on_commit(lambda: _queue_call(programme.pk))
+    return programme
+
+
+def _queue_call(programme_id: int) -> None:
+    from belvedere.engagement.tasks import send_programme_call  # tasks import services
+
+    send_programme_call(programme_id)
+
+
+def email_call(programme_id: int) -> int:
+    """Send the call to each eligible member in their language; how many were sent."""
+    programme = Programme.objects.filter(pk=programme_id).first()
+    if programme is None:
+        return 0
+    url = settings.BASE_URL + reverse("engagement:programme", args=[programme.pk])
+    members = eligible_members(programme)
+    for user in members:
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            context = {"user": user, "programme": programme, "url": url}
+            subject = render_to_string("engagement/email/programme_call_subject.txt", context)
+            body = render_to_string("engagement/email/programme_call.txt", context)
+        send_mail(subject.strip(), body, None, [user.email])
+    return len(members)

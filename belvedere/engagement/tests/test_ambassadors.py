@@ -146,3 +146,39 @@ def test_ambassadors_badge_shows_on_the_forum(client, active, carol, mallory, da
     page = client.get(url).content.decode()
     assert "Ambassador · Silver" not in page and "Ambassador · Gold" not in page
     assert carol.badges.count() == 0 and mallory.badges.get().tone == "bronze"
+
+
+def test_ambassadors_tier_retire_and_kits_in_the_api(client, token_for, login_as, active, carol,
+                                                     dave):  # fmt: skip
+    import json
+
+    def call(user, path, body=None):
+        headers = {"HTTP_AUTHORIZATION": f"Bearer {token_for(user)}"}
+        if body is None:
+            return client.get("/api/v1/engagement" + path, **headers)
+        return client.post("/api/v1/engagement" + path, json.dumps(body),
+                           content_type="application/json", **headers)  # fmt: skip
+
+    assert call(carol, f"/ambassadors/{active.pk}/tier", {"tier": "bronze"}).status_code == 403
+    assert call(dave, f"/ambassadors/{active.pk}/tier", {"tier": "platinum"}).status_code == 422
+    answer = call(dave, f"/ambassadors/{active.pk}/tier", {"tier": "silver"})
+    assert answer.status_code == 200 and answer.json()["tier"] == "silver"
+    assert carol.badges.get().label == "Ambassador · Silver"
+    assert call(dave, "/kits", {"title": "Spring", "message": "Hi", "target_url": "javascript:1"}
+                ).status_code == 422  # fmt: skip
+    made = call(dave, "/kits", {"title": "Spring", "message": "Join us",
+                                "target_url": "https://example.com/spring"})  # fmt: skip
+    assert made.status_code == 201 and call(dave, "/kits").json()[0]["title"] == "Spring"
+    assert call(carol, "/kits").status_code == 403
+    retired = call(dave, f"/ambassadors/{active.pk}/retire", {"reason": "moved on"})
+    assert retired.json()["status"] == "retired" and not carol.badges.exists()
+    assert call(dave, "/ambassadors/999/retire", {}).status_code == 404
+
+
+def test_ambassadors_retire_from_the_page(login_as, active, carol, dave):
+    url = f"/engagement/ambassadors/{active.pk}/"
+    assert login_as(carol).post(url, {"action": "retire"}).status_code == 403
+    page = login_as(dave).post(url, {"action": "retire"}, follow=True).content.decode()
+    active.refresh_from_db()
+    assert active.status == "retired" and "Ambassador retired." in page
+    assert not carol.badges.exists()

@@ -55,6 +55,10 @@ def ambassador_invite(request: HttpRequest):
 @require_http_methods(["GET", "POST"])
 def ambassador_detail(request: HttpRequest, ambassador_id: int):
     ambassador = queries.get_ambassador_for_user(request.user, ambassador_id)
+    if request.method == "POST" and request.POST.get("action") == "retire":
+        services.retire_ambassador(ambassador, actor=request.user)
+        messages.success(request, _("Ambassador retired."))
+        return redirect("engagement:ambassador", ambassador.pk)
     if request.method == "POST":
         form = TierForm(request.POST)
         if form.is_valid():

@@ -96,11 +96,17 @@ def programme_decide(request: HttpRequest, programme_id: int, application_id: in
 @role_required(Role.MANAGER)
 @require_POST
 def programme_action(request: HttpRequest, programme_id: int):
-    """Open the testers' category, or change the programme's status."""
+    """Open the testers' category, email the call, or change the programme's status."""
     programme = queries.get_programme_for_user(request.user, programme_id)
     action = request.POST.get("action", "")
     if action == "category":
         services.open_testers_category(programme, actor=request.user)
+    elif action == "call":
+        try:
+            services.send_call(programme, actor=request.user)
+            messages.success(request, _("The call for testers is being emailed."))
+        except ValidationError as error:
+            messages.error(request, error_text(error))
     elif action in ("open", "running", "finished"):
         services.set_programme_status(programme, action, actor=request.user)
     else:
