@@ -112,8 +112,10 @@ def eligible_members(programme: Programme) -> list:
     """Active members (not the team) who meet the programme's criteria and have not applied:
     who the call for testers is emailed to. Three queries whatever the number of members."""
     levels = [lv for lv in Level if LEVEL_RANK[lv] >= LEVEL_RANK[Level(programme.min_level)]]
-    users = get_user_model().objects.filter(is_active=True, role=Role.MEMBER).exclude(
-        programme_applications__programme=programme
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, role=Role.MEMBER)
+        .exclude(programme_applications__programme=programme)
     )
     if programme.min_level != Level.OBSERVER:
         users = users.filter(engagement_person__level__in=levels)
