@@ -1,7 +1,9 @@
 """Reads of listening: access gateways, lists with filters, the live test of a query."""
 
+import operator
 from dataclasses import dataclass
 from datetime import datetime, time
+from functools import reduce
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -15,7 +17,7 @@ from belvedere.listening.permissions import can_view_listening
 from belvedere.listening.services.ingest import document_of
 from belvedere.text.query import QuerySyntaxError, compile_query
 
-PREVIEW_SCAN = 5000  # latest mentions a live test reads
+PREVIEW_SCAN = 5000  # index candidates (newest first) a live test checks
 CSV_COLUMNS = [
     "id",
     "published_at",
@@ -192,19 +194,33 @@ class Preview:
 
 
 def preview_query(text: str, *, languages=(), limit: int = 5) -> Preview:
-    """How many of the latest stored mentions ``text`` matches, and a few of them.
+    """How many stored mentions ``text`` matches, and the newest few of them.
 
+    The full-text index gives the candidates among all mentions (search.py); the query
+    checks the newest PREVIEW_SCAN of them, so ``scanned`` (the mentions the count covers) is
+    every mention unless more candidates remain, then those from the oldest checked one on.
     Raises QuerySyntaxError for a query that does not parse."""
     matcher = compile_query(text)
-    languages = tuple(code.lower() for code in languages)
-    recent = Mention.objects.order_by("-published_at", "-id")[:PREVIEW_SCAN]
-    count, scanned, examples = 0, 0, []
-    for mention in recent.iterator(chunk_size=500):
-        scanned += 1
-        if languages and not mention.language.startswith(languages):
-            continue
+    mentions = Mention.objects.all()
+    codes = [code.strip().lower() for code in languages if code.strip()]
+    if codes:
+        mentions = mentions.filter(
+            reduce(operator.or_, (Q(language__istartswith=code) for code in codes))
+        )
+    newest = search.candidates(mentions, matcher.tree).order_by("-published_at", "-id")
+    if search.is_exact(matcher.tree):
+        return Preview(newest.count(), mentions.count(), list(newest[:limit]))
+    count, examples, last = 0, [], None
+    for mention in newest[:PREVIEW_SCAN].iterator(chunk_size=500):
+        last = mention
         if matcher.matches(document_of(mention)):
             count += 1
             if len(examples) < limit:
                 examples.append(mention)
-    return Preview(count, scanned, examples)
+    covered = mentions
+    if last is not None and newest[PREVIEW_SCAN : PREVIEW_SCAN + 1].exists():
+        covered = mentions.filter(
+            Q(published_at__gt=last.published_at)
+            | Q(published_at=last.published_at, id__gte=last.pk)
+        )
+    return Preview(count, covered.count(), examples)

@@ -116,3 +116,17 @@ def test_ensure_index_makes_lost_triggers_again(put_mentions):
     assert texts(filter_mentions(q="retrouve")[0]) == ["Perdu puis retrouvé"]
     put_mentions([(timezone.now(), "")], text="Ajouté ensuite")
     assert texts(filter_mentions(q="ajoute")[0]) == ["Ajouté ensuite"]
+
+
+def test_live_test_of_a_query_counts_over_every_mention(put_mentions):
+    from belvedere.listening import queries
+
+    old = timezone.now() - timedelta(days=400)
+    put_mentions([(old, "")], text="Hélios, un vieux souvenir", language="fr")
+    put_mentions([(timezone.now(), "")] * 6000, text="Du bruit sans la marque", language="fr")
+    preview = queries.preview_query("helios")  # the index decides: an exact count
+    assert (preview.count, preview.scanned) == (1, 6001)
+    assert preview.examples[0].text == "Hélios, un vieux souvenir"
+    preview = queries.preview_query('"vieux souvenir" OR "sans la"', languages=["FR"])
+    assert preview.count == 5000 and preview.scanned < 6001  # 5,000 candidates checked
+    assert queries.preview_query("helios", languages=["en"]).count == 0
