@@ -29,6 +29,7 @@ from belvedere.forum.schemas import (
     TopicOut,
     UploadOut,
 )
+from belvedere.moderation.censor import censor, censor_text
 
 router = Router()
 router.add_router("", social_router)  # notifications, watching, search, read state, members
@@ -68,6 +69,7 @@ def topic_out(topic) -> dict:
                 "moderation_state",
             )
         },
+        "title": censor_text(topic.title),
         "category": topic.category.slug,
         "author": _author(topic.author),
         "tags": [tag.slug for tag in topic.tags.all()],
@@ -77,6 +79,9 @@ def topic_out(topic) -> dict:
 
 def post_out(post, user) -> dict:
     readable = permissions.can_read_post_body(user, post)
+    # Censored words are masked for readers; the author and staff get the source to edit.
+    source = post.author_id == getattr(user, "pk", None) or permissions.is_staff(user)
+    body = post.body if source else censor_text(post.body)
     return {
         **{
             f: getattr(post, f)
@@ -92,8 +97,8 @@ def post_out(post, user) -> dict:
             )
         },
         "author": _author(post.author),
-        "body": post.body if readable else None,
-        "body_html": post.body_html if readable else None,
+        "body": body if readable else None,
+        "body_html": censor(post.body_html) if readable else None,
         "is_deleted": post.is_deleted,
         "is_hidden": post.is_hidden,
         "reactions": [

@@ -33,6 +33,7 @@ from belvedere.forum.services import notifications as notify
 from belvedere.forum.services import watching
 from belvedere.forum.services.reading import mark_topic_read
 from belvedere.forum.services.searches import record_search
+from belvedere.moderation.censor import censor_text
 
 router = Router()
 READ = [TokenAuth(), MemberSessionAuth(), lambda request: True]
@@ -138,7 +139,7 @@ def search(request, params: Query[SearchParams]):
     record_search(request.user, results=meta["count"], page=params.page)
     items = [
         {
-            "post_id": p.pk, "topic_id": p.topic_id, "topic_title": p.topic.title,
+            "post_id": p.pk, "topic_id": p.topic_id, "topic_title": censor_text(p.topic.title),
             "number": p.number, "category": p.topic.category.slug, "author": _author(p.author),
             "created_at": p.created_at, "snippet_html": p.snippet,
             "url": reverse("forum:post", args=[p.pk]),
@@ -184,7 +185,8 @@ def set_read_state(request, topic_id: int, payload: ReadIn):
 
 def _member(member, recent=None) -> dict:
     row = {
-        **{f: getattr(member, f) for f in ("id", "display_name", "role", "bio", "date_joined")},
+        **{f: getattr(member, f) for f in ("id", "display_name", "role", "date_joined")},
+        "bio": censor_text(member.bio),
         **{f: getattr(member, f) for f in ("post_count", "topic_count", "reactions_received")},
         "avatar_url": member.avatar.url if member.avatar else None,
         "url": reverse("forum:member", args=[member.pk]),
@@ -192,7 +194,7 @@ def _member(member, recent=None) -> dict:
     if recent is not None:
         row["recent"] = [
             {
-                "post_id": p.pk, "topic_id": p.topic_id, "topic_title": p.topic.title,
+                "post_id": p.pk, "topic_id": p.topic_id, "topic_title": censor_text(p.topic.title),
                 "number": p.number, "created_at": p.created_at,
                 "url": reverse("forum:post", args=[p.pk]),
             }

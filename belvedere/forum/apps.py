@@ -9,8 +9,9 @@ class ForumConfig(AppConfig):
 
     def ready(self):
         from belvedere.activity.services import entry_recorded
-        from belvedere.core import navigation
+        from belvedere.core import member_figures, navigation
         from belvedere.forum.handlers import on_entry_recorded
+        from belvedere.forum.queries_social import reading_figures
 
         navigation.register(_("Forum"), "forum:index", order=10)
         navigation.register(
@@ -21,3 +22,4 @@ class ForumConfig(AppConfig):
             badge_url_name="forum:notification_badge",
         )
         entry_recorded.connect(on_entry_recorded, dispatch_uid="forum.on_entry_recorded")
+        member_figures.register_provider(reading_figures)  # for moderation's trust levels

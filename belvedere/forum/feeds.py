@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from belvedere.forum import queries
 from belvedere.forum.models import Category, Post, Topic
+from belvedere.moderation.censor import censor, censor_text
 
 FEED_ITEMS = 30
 VISITOR = AnonymousUser()
@@ -26,7 +27,8 @@ def absolute(path: str) -> str:
 def feed_links(category: Category | None = None, topic: Topic | None = None) -> list[dict]:
     """The alternate links of a page (and the API's `feeds` answers)."""
     if topic is not None:
-        names, args, title = ("feed_topic_rss", "feed_topic_atom"), [topic.pk], topic.title
+        title = censor_text(topic.title)
+        names, args = ("feed_topic_rss", "feed_topic_atom"), [topic.pk]
     elif category is not None:
         names, args, title = (
             ("feed_category_rss", "feed_category_atom"),
@@ -45,10 +47,10 @@ class TopicItems:
     """Items are topics; their text is the first post's HTML."""
 
     def item_title(self, item: Topic) -> str:
-        return item.title
+        return censor_text(item.title)
 
     def item_description(self, item: Topic) -> str:
-        return item.first_html
+        return censor(item.first_html)
 
     def item_link(self, item: Topic) -> str:
         return absolute(reverse("forum:topic", args=[item.pk]))
@@ -137,10 +139,10 @@ class TopicRssFeed(Feed):
         return topic
 
     def title(self, obj):
-        return obj.title
+        return censor_text(obj.title)
 
     def description(self, obj):
-        return obj.title
+        return censor_text(obj.title)
 
     def link(self, obj):
         return absolute(reverse("forum:topic", args=[obj.pk]))
@@ -157,7 +159,7 @@ class TopicRssFeed(Feed):
         return f"#{item.number} · {name}"
 
     def item_description(self, item: Post) -> str:
-        return item.body_html
+        return censor(item.body_html)
 
     def item_link(self, item: Post) -> str:
         return absolute(reverse("forum:post", args=[item.pk]))
@@ -176,7 +178,7 @@ class TopicAtomFeed(TopicRssFeed):
     feed_type = Atom1Feed
 
     def subtitle(self, obj):
-        return obj.title
+        return censor_text(obj.title)
 
     def feed_url(self, obj):
         return absolute(reverse("forum:feed_topic_atom", args=[obj.pk]))

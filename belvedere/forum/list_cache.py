@@ -14,6 +14,8 @@ from typing import TypeVar
 from django.core.cache import cache
 from django.utils.safestring import mark_safe
 
+from belvedere.moderation.policy import VERSION_KEY as POLICY_KEY
+
 LIST_TTL = 300
 MAX_CACHED_PAGE = 20
 VERSION_KEY = "forum:lists-v"
@@ -31,13 +33,14 @@ def _version() -> int:
 def cached(name: str, build: Callable[[], T]) -> T:
     """`build()`, kept under the lists stamp as `name`."""
     key = f"forum:list:{name}"
-    found = cache.get_many([VERSION_KEY, key])
+    found = cache.get_many([VERSION_KEY, POLICY_KEY, key])
     stored = found.get(key)
-    if stored is not None and found.get(VERSION_KEY) == stored[0]:
+    # Lists show titles masked by moderation's watched words: a new word changes them too.
+    if stored is not None and (found.get(VERSION_KEY), found.get(POLICY_KEY)) == stored[0]:
         return stored[1]
     version = found.get(VERSION_KEY) or _version()
     value = build()
-    cache.set(key, (version, value), timeout=LIST_TTL)
+    cache.set(key, ((version, found.get(POLICY_KEY)), value), timeout=LIST_TTL)
     return value
 
 

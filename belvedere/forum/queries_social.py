@@ -1,7 +1,7 @@
 """Reads about members' relation to the forum: mentions, watches, notifications, preferences."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Lower
 from django.http import Http404
 
@@ -11,9 +11,13 @@ from belvedere.forum.models import (
     ForumProfile,
     Notification,
     Topic,
+    TopicRead,
     Watch,
     WatchLevel,
 )
+from belvedere.forum.permissions import is_staff
+from belvedere.forum.queries import visible_topics_q
+from belvedere.moderation.censor import censor_text
 
 NOTIFICATIONS_PER_PAGE = 30
 
@@ -58,8 +62,19 @@ def email_frequency(user) -> str:
     return profile.email_frequency if profile else EmailFrequency.IMMEDIATELY
 
 
-def list_notifications(user, *, unread_only: bool = False) -> QuerySet[Notification]:
+def notifications_of(user) -> QuerySet[Notification]:
+    """The member's notifications about what they may still read: once a post or its topic
+    is held, hidden or deleted, its notifications (and their titles) drop out of the list, the
+    count and the emails. Staff, who read everything, keep them; so does the post's author."""
     rows = Notification.objects.filter(recipient=user)
+    if is_staff(user):
+        return rows
+    visible = visible_topics_q("post__") & visible_topics_q("topic__")
+    return rows.filter(visible | Q(post__author=user, topic__deleted_at__isnull=True))
+
+
+def list_notifications(user, *, unread_only: bool = False) -> QuerySet[Notification]:
+    rows = notifications_of(user)
     if unread_only:
         rows = rows.filter(read_at__isnull=True)
     return rows.select_related("actor", "topic", "post").order_by("-created_at", "-id")
@@ -68,7 +83,7 @@ def list_notifications(user, *, unread_only: bool = False) -> QuerySet[Notificat
 def unread_count(user) -> int:
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return notifications_of(user).filter(read_at__isnull=True).count()
 
 
 def get_notification_for_user(user, notification_id: int) -> Notification:
@@ -85,7 +100,7 @@ def describe_notification(notification: Notification) -> str:
     from belvedere.forum.models import REACTIONS
 
     actor = notification.actor.display_name if notification.actor else _("someone")
-    values = {"actor": actor, "topic": notification.topic.title}
+    values = {"actor": actor, "topic": censor_text(notification.topic.title)}
     texts = {
         "mention": _("%(actor)s mentioned you in “%(topic)s”"),
         "reply": _("%(actor)s replied to you in “%(topic)s”"),
@@ -96,3 +111,19 @@ def describe_notification(notification: Notification) -> str:
     }
     values["emoji"] = REACTIONS.get(notification.reaction, "")
     return texts.get(notification.kind, texts["watched_topic"]) % values
+
+
+def reading_figures(member_ids: list[int] | None = None) -> dict[int, dict]:
+    """{member id: {"topics_read", "posts_read"}} from read tracking, in one query: topics
+    opened, and posts seen (the sum of how far each topic was read). Registered with
+    `core.member_figures` so moderation's trust levels can use it without naming the forum."""
+    rows = TopicRead.objects.all()
+    if member_ids is not None:
+        rows = rows.filter(user_id__in=member_ids)
+    totals = rows.values("user_id").annotate(
+        topics_read=Count("id"), posts_read=Sum("last_read_number")
+    )
+    return {
+        row["user_id"]: {"topics_read": row["topics_read"], "posts_read": row["posts_read"] or 0}
+        for row in totals
+    }

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from belvedere.forum.models import Category, Post, PostSearch
 from belvedere.forum.queries import VISIBLE, readable_categories, visible_topics_q
+from belvedere.moderation.censor import censor
 from belvedere.text.language import detect
 
 CONFIGS = {"fr": "belvedere_fr", "en": "belvedere_en"}
@@ -201,7 +202,7 @@ def attach_snippets(posts: list[Post], q: str) -> None:
             )
             found = dict(cursor.fetchall())
     for post in posts:
-        post.snippet = mark(found.get(post.pk) or post.body[:200])
+        post.snippet = censor(mark(found.get(post.pk) or post.body[:200]))
 
 
 # Reindexing in bulk (posts made with bulk_create: demo and bench data, restores) ------------

@@ -12,6 +12,8 @@ import time
 from django.core.cache import cache
 from django.utils.safestring import mark_safe
 
+from belvedere.moderation.policy import VERSION_KEY as POLICY_KEY
+
 STREAM_TTL = 300
 MAX_CACHED_PAGE = 50
 
@@ -32,9 +34,11 @@ def cacheable_page(request) -> int | None:
 
 def get_stream(topic_id: int, page: int, language: str) -> str | None:
     version_key, stream_key = _keys(topic_id, page, language)
-    found = cache.get_many([version_key, stream_key])
+    found = cache.get_many([version_key, POLICY_KEY, stream_key])
     stored = found.get(stream_key)
-    if stored and found.get(version_key) is not None and stored[0] == found[version_key]:
+    # Posts are shown masked by moderation's watched words: a new word changes them too.
+    stamp = (found.get(version_key), found.get(POLICY_KEY))
+    if stored and stamp[0] is not None and stored[0] == stamp:
         return mark_safe(stored[1])  # noqa: S308 (our own rendered template)
     return None
 
@@ -46,7 +50,7 @@ def set_stream(topic_id: int, page: int, language: str, html: str) -> None:
         version = time.time_ns()
         cache.add(version_key, version, timeout=None)
         version = cache.get(version_key, version)
-    cache.set(stream_key, (version, html), timeout=STREAM_TTL)
+    cache.set(stream_key, ((version, cache.get(POLICY_KEY)), html), timeout=STREAM_TTL)
 
 
 def invalidate_topic(topic_id: int) -> None:

@@ -10,7 +10,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from belvedere.forum.models import EmailFrequency, ForumProfile, Notification
-from belvedere.forum.queries_social import describe_notification, email_frequency
+from belvedere.forum.queries_social import (
+    describe_notification,
+    email_frequency,
+    notifications_of,
+)
+from belvedere.moderation.censor import censor_text
 
 DIGEST_MIN_GAP = timedelta(hours=20)
 DIGEST_MAX_ITEMS = 50
@@ -24,7 +29,7 @@ def _item(notification: Notification) -> dict:
     return {
         "text": describe_notification(notification),
         "url": _url(reverse("forum:post", args=[notification.post_id])),
-        "excerpt": " ".join(notification.post.body.split())[:280],
+        "excerpt": censor_text(" ".join(notification.post.body.split())[:280]),
     }
 
 
@@ -45,6 +50,8 @@ def send_notification_email(notification_id: int) -> bool:
     user = notification.recipient
     if not (user.is_active and user.email) or email_frequency(user) != EmailFrequency.IMMEDIATELY:
         return False
+    if not notifications_of(user).filter(pk=notification.pk).exists():
+        return False  # held, hidden or deleted since: nothing of it goes out
     claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True)
     if not claimed.update(emailed_at=timezone.now()):
         return False  # another worker took it
@@ -61,9 +68,9 @@ def send_notification_email(notification_id: int) -> bool:
 def _send_digest(profile: ForumProfile, now) -> int:
     user = profile.user
     pending = list(
-        Notification.objects.filter(
-            recipient=user, read_at__isnull=True, emailed_at__isnull=True
-        ).select_related("actor", "topic", "post")[:DIGEST_MAX_ITEMS]
+        notifications_of(user)
+        .filter(read_at__isnull=True, emailed_at__isnull=True)
+        .select_related("actor", "topic", "post")[:DIGEST_MAX_ITEMS]
     )
     profile.last_digest_at = now
     profile.save(update_fields=["last_digest_at"])

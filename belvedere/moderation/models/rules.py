@@ -92,19 +92,24 @@ def default_trust_limits() -> dict:
 
 
 def default_trust_thresholds() -> dict:
-    """What a member needs to reach levels 1-3 (Discourse's defaults, adapted to the ledger)."""
+    """What a member needs to reach levels 1-3 (Discourse's defaults, adapted to the ledger
+    and the forum's read tracking)."""
     return {
-        "1": {"age_days": 1, "days_active": 2, "posts": 1, "topics": 0, "reactions_given": 0},
-        "2": {"age_days": 15, "days_active": 15, "posts": 10, "topics": 1, "reactions_given": 3},
+        "1": {"age_days": 1, "days_active": 2, "posts": 1, "topics": 0, "reactions_given": 0,
+              "topics_read": 5, "posts_read": 30},
+        "2": {"age_days": 15, "days_active": 15, "posts": 10, "topics": 1, "reactions_given": 3,
+              "topics_read": 20, "posts_read": 100},
         "3": {
             "age_days": 60,
             "days_active": 50,
             "posts": 50,
             "topics": 5,
             "reactions_given": 30,
+            "topics_read": 100,
+            "posts_read": 500,
             "max_sanctions_180d": 0,
         },
-    }
+    }  # fmt: skip
 
 
 class ModerationSettings(models.Model):

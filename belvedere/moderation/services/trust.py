@@ -3,7 +3,9 @@
 Discourse counts days visited, topics entered, posts read and time spent. Moderation may
 not read the forum, so it counts generic ledger verbs that any app records: the days a
 member did something, posts and topics created (`*.post.create`, `*.topic.create`),
-reactions given (`*.reaction.add`), account age, and recent sanctions. The thresholds for
+reactions given (`*.reaction.add`), account age, and recent sanctions; and it adds the
+reading figures apps provide through `core.member_figures` (the forum: `topics_read`,
+`posts_read`). The thresholds for
 levels 1-3 are community settings; level 4 is only given by hand (and kept: a level set by
 hand is "locked" and the computation leaves it alone).
 """
@@ -20,10 +22,11 @@ from django.utils.translation import gettext as _
 
 from belvedere.activity.models import Entry
 from belvedere.activity.services import record
+from belvedere.core.member_figures import member_figures
 from belvedere.moderation.models import Sanction, Standing
 from belvedere.moderation.policy import get_settings
 
-COUNTED = ("days_active", "posts", "topics", "reactions_given")
+COUNTED = ("days_active", "posts", "topics", "reactions_given", "topics_read", "posts_read")
 
 
 def member_activity(member_ids=None) -> dict[int, dict]:
@@ -64,6 +67,7 @@ def compute_levels(member_ids=None) -> dict[int, int]:
     if member_ids is not None:
         members = members.filter(pk__in=list(member_ids))
     activity = member_activity(member_ids)
+    reading = member_figures(member_ids)
     since = timezone.now() - timedelta(days=180)
     sanctions = dict(
         Sanction.objects.filter(created_at__gte=since, lifted_at__isnull=True)
@@ -74,7 +78,7 @@ def compute_levels(member_ids=None) -> dict[int, int]:
     thresholds, now = get_settings().trust_thresholds, timezone.now()
     levels = {}
     for pk, joined in members.values_list("pk", "date_joined"):
-        stats = {**dict.fromkeys(COUNTED, 0), **activity.get(pk, {})}
+        stats = {**dict.fromkeys(COUNTED, 0), **activity.get(pk, {}), **reading.get(pk, {})}
         stats["age_days"] = (now - joined).days
         stats["max_sanctions_180d"] = sanctions.get(pk, 0)
         levels[pk] = level_for(stats, thresholds)

@@ -163,3 +163,21 @@ def test_note_on_member(login_as, bob, carol):
         login_as(carol).post(f"/moderation/members/{carol.pk}/note/", {"text": "x"}).status_code
         == 403
     )
+
+
+def test_sanction_and_upheld_appeal_are_emailed_in_the_members_language(
+    bob, alice, carol, django_capture_on_commit_callbacks
+):
+    carol.language = "fr"
+    carol.save(update_fields=["language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        silence = sanctions.sanction_member(carol, "silence", actor=bob, reason="Pub", days=2)
+    told = mail.outbox[-1]
+    assert told.to == ["carol@example.com"] and "Pub" in told.body
+    assert "/moderation/appeal/" in told.body  # the link to appeal, also without logging in
+    appeal = appeals.file_appeal(silence, member=carol, text="Je ne faisais pas de pub.")
+    with django_capture_on_commit_callbacks(execute=True):
+        appeals.decide_appeal(appeal, actor=alice, overturn=False, note="Trois liens promo.")
+    told = mail.outbox[-1]
+    assert told.to == ["carol@example.com"] and "Trois liens promo." in told.body
+    assert "recours" in told.subject.lower() or "appel" in told.subject.lower()

@@ -55,3 +55,39 @@ def test_level_set_by_hand_stays(login_as, dave, carol, mallory):
     assert client.post(f"/moderation/members/{carol.pk}/trust/", {"level": 9}).status_code == 302
     recompute_trust_task()
     assert Standing.objects.get(member=carol).trust_level == 4
+
+
+@pytest.mark.django_db
+def test_trust_counts_reading_from_the_forum(login_as, forum, carol, mallory, dave):
+    """Reading figures reach moderation through core.member_figures (the forum provides them)."""
+    update_settings(actor=dave, trust_thresholds={
+        "1": {"topics_read": 2, "posts_read": 2}, "2": {"topics_read": 50}, "3": {"posts": 999},
+    })  # fmt: skip
+    topics = [forum.topic(dave, title=f"Sujet numéro {n}").json()["id"] for n in range(2)]
+    client = login_as(carol)
+    for topic_id in topics:
+        assert client.get(f"/forum/t/{topic_id}/").status_code == 200  # marks it read
+    recompute_trust_levels()
+    assert Standing.objects.get(member=carol).trust_level == 1
+    assert Standing.objects.get(member=mallory).trust_level == 0  # read nothing
+
+
+@pytest.mark.django_db
+def test_member_figures_merge_providers():
+    from belvedere.core import member_figures
+
+    def first(ids):
+        return {1: {"topics_read": 3}, 2: {"topics_read": 1}}
+
+    def second(ids):
+        return {1: {"minutes": 7}}
+
+    member_figures.register_provider(first)
+    member_figures.register_provider(second)
+    member_figures.register_provider(first)  # idempotent
+    try:
+        figures = member_figures.member_figures([1, 2])
+    finally:
+        member_figures.unregister_provider(first)
+        member_figures.unregister_provider(second)
+    assert figures[1] == {"topics_read": 3, "minutes": 7} and figures[2] == {"topics_read": 1}
