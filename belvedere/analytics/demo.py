@@ -1,5 +1,6 @@
-"""Demo data: 90 days of traffic rollups (weekly seasonality), survey answers, an objective,
-an archived report. Runs after every other app's demo, so it can report on their data."""
+"""Demo data: 90 days of traffic rollups (weekly seasonality), members' logins and searches,
+survey answers, an objective, an archived report. Runs after every other app's demo, so it can
+report on their data."""
 
 import random
 from datetime import UTC, datetime, time, timedelta
@@ -7,6 +8,7 @@ from datetime import UTC, datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from belvedere.activity.models import Entry
 from belvedere.analytics.models import Answer, Goal, Response, Rollup
 from belvedere.analytics.queries.periods import Period
 from belvedere.analytics.services.objectives import add_kpi, create_objective, snapshot_kpis
@@ -85,6 +87,28 @@ def _day_rows(day, rng: random.Random) -> list[Rollup]:
     return rows
 
 
+def _logins_and_searches(rng: random.Random, today) -> int:
+    """What accounts and the forum record as members use the site, over the last 90 days
+    (written straight into the ledger, dated in the past)."""
+    members = list(get_user_model().objects.filter(role="member", is_active=True)[:80])
+    rows = []
+    for back in range(1, 91):
+        day = datetime.combine(today - timedelta(days=back), time(8), tzinfo=UTC)
+        busy = WEEKDAY[day.weekday()]
+        for member in members:
+            if rng.random() < 0.3 * busy:
+                at = day + timedelta(minutes=rng.randint(0, 12 * 60))
+                rows.append(Entry(created_at=at, actor=member, actor_name=str(member),
+                                  verb="member.login", target_type="accounts.user",
+                                  target_id=str(member.pk), target_repr=str(member)))  # fmt: skip
+                if rng.random() < 0.35:
+                    rows.append(Entry(created_at=at + timedelta(minutes=2), actor=member,
+                                      actor_name=str(member), verb="forum.search",
+                                      metadata={"results": rng.randint(0, 25)}))  # fmt: skip
+    Entry.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
+
+
 def _survey(admin, rng: random.Random) -> int:
     survey = create_survey(
         actor=admin,
@@ -119,6 +143,7 @@ def build() -> str:
     Rollup.objects.bulk_create(rows, batch_size=2000)
     Goal.objects.create(name="Sign-ups", kind="event", target="Signup")
     admin = get_user_model().objects.filter(role="admin").order_by("pk").first()
+    visits = _logins_and_searches(rng, today)
     answers = _survey(admin, rng)
     objective = create_objective(
         actor=admin,
@@ -134,7 +159,8 @@ def build() -> str:
         snapshot_kpis(today - timedelta(days=back))
     last = today - timedelta(days=today.weekday() + 1)
     build_report("weekly", Period(last - timedelta(days=6), last))
-    return f"90 days of traffic, {answers} survey answers, 1 objective, 1 report"
+    return (f"90 days of traffic, {visits} logins and searches, {answers} survey answers, "
+            "1 objective, 1 report")  # fmt: skip
 
 
 demo.register("analytics", build, order=900)

@@ -88,3 +88,17 @@ def test_banner_fragment(login_as, carol, dave):
 
     create_survey(actor=dave, title="Tell us", questions=[("csat", "Happy?")])
     assert b"Tell us" in login_as(carol).get("/analytics/surveys/banner/").content
+
+
+@pytest.mark.parametrize(
+    "url, table",
+    [("/analytics/community/", t) for t in ("actions", "categories", "contributors", "levels",
+                                             "cohorts")]
+    + [("/analytics/satisfaction/", "indicators")],
+)  # fmt: skip
+def test_every_table_exports_csv(url, table, login_as, dave, carol, small_day):
+    response = login_as(dave).get(url, {"format": "csv", "table": table})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert login_as(dave).get(url, {"format": "csv", "table": "nope"}).status_code == 404
+    assert login_as(carol).get(url, {"format": "csv", "table": table}).status_code == 403

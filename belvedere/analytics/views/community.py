@@ -17,7 +17,9 @@ CSV = {
     "contributors": ["name", "posts", "topics"],
     "actions": ["action", "count", "previous"],
     "levels": ["day", *levels.LEVELS],
+    "cohorts": ["cohort", "size", *[f"M{k}" for k in range(6)]],
 }
+SATISFACTION_CSV = ["key", "label", "value", "previous", "change", "unit", "source"]
 
 
 def _indicators(period) -> list[dict]:
@@ -50,7 +52,9 @@ def community_page(request: HttpRequest):
         "contributors": community.top_contributors(period),
         "actions": [{"action": k, "count": v, "previous": before[k]} for k, v in actions.items()],
         "levels": levels.engagement_levels(period),
-    }
+        "cohorts": [{**row, **{f"M{k}": share for k, share in enumerate(row["retention"])}}
+                    for row in community.retention_cohorts(period)],
+    }  # fmt: skip
     if request.GET.get("format") == "csv":
         table = request.GET.get("table", "")
         if table not in CSV:
@@ -62,7 +66,7 @@ def community_page(request: HttpRequest):
                "questions": community.questions(period),
                "windows": community.active_windows(period),
                "new_returning": community.new_and_returning(period),
-               "cohorts": community.retention_cohorts(period), "params": request.GET.urlencode(),
+               "params": request.GET.urlencode(),
                "chart": charts.actions_chart(period.each_day(), series),
                "levels_chart": charts.levels_chart(data["levels"])}  # fmt: skip
     return render(request, "analytics/community.html", context)
@@ -72,7 +76,15 @@ def community_page(request: HttpRequest):
 @require_GET
 def satisfaction_page(request: HttpRequest):
     period = PeriodForm(request.GET or None).period()
+    indicators = _indicators(period)
+    if request.GET.get("format") == "csv":
+        if request.GET.get("table") != "indicators":
+            raise Http404
+        rows = ([str(row[c]) if c in ("label", "source") else row[c] for c in SATISFACTION_CSV]
+                for row in indicators)  # fmt: skip
+        return csv_response("satisfaction-indicators.csv", SATISFACTION_CSV, rows)
     context = {"form": PeriodForm(request.GET or None), "period": period,
-               "indicators": _indicators(period), "surveys": surveys.list_surveys()[:20],
+               "params": request.GET.urlencode(),
+               "indicators": indicators, "surveys": surveys.list_surveys()[:20],
                "mentions": content.mention_sentiment(period)}  # fmt: skip
     return render(request, "analytics/satisfaction.html", context)
