@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
+from belvedere.accounts.services import update_profile
 from belvedere.core import demo
 from belvedere.moderation import registry
 from belvedere.moderation.models import Appeal, QueueItem, WatchedWord
@@ -131,6 +132,25 @@ def _sanctions(moderator, member, others) -> str:
     return "2 sanctions, 1 appeal"
 
 
+HELD_BIO = "Passionné de crypto-monnaies : je partage mes meilleurs plans, écrivez-moi !"
+
+
+def _held_bio(member) -> int:
+    """A member's new bio held by the watched word "crypto*": it waits in the queue."""
+    if member is None:
+        return 0
+    try:
+        update_profile(member, actor=member, bio=HELD_BIO)
+    except ValidationError:
+        return 0
+    member.refresh_from_db()
+    state = registry.get_adapter(member._meta.label_lower).state(member)
+    if not state.held:
+        return 0
+    open_item(member, reasons=list(state.reasons), clause=state.clause, held=True)
+    return 1
+
+
 def build() -> str:
     if QueueItem.objects.exists() or Appeal.objects.exists():
         return "moderation data already present"
@@ -143,6 +163,7 @@ def build() -> str:
         held = _held(registration, _posts(registration, others, 0, len(HELD_TEXTS)))
         flaggers = [p for p in (member, *others[3:]) if p is not None]
         flagged = _flagged(registration, _posts(registration, others, 10, 4), flaggers)
+    held += _held_bio(others[1] if len(others) > 1 else None)
     summary = _sanctions(moderator, member, others)
     levels = trust.recompute_trust_levels()
     return f"{added} watched words, {held} held, {flagged} flags, {summary}, {levels} trust levels"

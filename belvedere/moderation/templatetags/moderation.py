@@ -29,7 +29,10 @@ def moderation_actions(context, obj):
     """A "Flag" button for members on content they did not write."""
     user = context.get("user")
     adapter = registry.get_adapter(obj._meta.label_lower) if obj is not None else None
-    author_id = getattr(obj, "author_id", None)
+    if hasattr(obj, "author_id"):
+        author_id = obj.author_id
+    else:  # e.g. a member's profile: its author is the member
+        author_id = getattr(adapter.author(obj), "pk", None) if adapter else None
     show = bool(
         adapter and user and user.is_authenticated and user.is_active and author_id != user.pk
     )

@@ -143,3 +143,15 @@ def test_profile_hidden_after_flags_keeps_the_text_and_revision_is_reviewed(
     decide_item(item, "approve", actor=bob)
     carol.refresh_from_db()
     assert carol.bio == "Fan de vélo." and carol.pending_bio == ""
+
+
+def test_profile_page_masks_the_bio_and_offers_a_flag_to_others(login_as, carol, mallory, dave):
+    from belvedere.moderation.services.words import create_word
+
+    create_word(actor=dave, pattern="zutrerie", action="censor")
+    update_profile(carol, actor=carol, bio="Ma zutrerie préférée")
+    flag_url = f"/moderation/flag/accounts.user/{carol.pk}/"
+    page = login_as(mallory).get(f"/forum/u/{carol.pk}/").content.decode()
+    assert "zutrerie" not in page and "■■■■■■■■" in page and flag_url in page
+    page = login_as(carol).get(f"/forum/u/{carol.pk}/").content.decode()
+    assert flag_url not in page  # not on one's own profile
