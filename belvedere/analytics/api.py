@@ -89,7 +89,8 @@ def satisfaction_figures(request, filters: Query[PeriodIn]):
     period = _period(filters)
     keys = [k for k in METRICS if k.startswith(("satisfaction.", "content."))]
     return {"indicators": {k: METRICS[k].compute(period) for k in keys},
-            "mentions": content.mention_sentiment(period)}  # fmt: skip
+            "mentions": content.mention_sentiment(period),
+            "sentiment": content.sentiment_series(period)}  # fmt: skip
 
 
 @router.get("/objectives", response=list[dict], summary="Objectives with KPI progress")

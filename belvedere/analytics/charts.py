@@ -44,6 +44,19 @@ def levels_chart(rows: list[dict]):
     )  # fmt: skip
 
 
+def sentiment_chart(rows: list[dict]):
+    """% positive and % negative of forum posts and of brand mentions, per bucket."""
+    wanted = [("post_positive", _("Posts: positive"), "#1a7f37"),
+              ("post_negative", _("Posts: negative"), "#b3261e"),
+              ("mention_positive", _("Mentions: positive"), "#4ac26b"),
+              ("mention_negative", _("Mentions: negative"), "#ff8182")]  # fmt: skip
+    return line_chart(
+        [_label(row["day"]) for row in rows],
+        [(label, [row.get(key) or 0 for row in rows], colour) for key, label, colour in wanted],
+        title=_("Sentiment over time (%)"), empty=_("No data"),
+    )  # fmt: skip
+
+
 def breakdown_chart(rows: list[dict], title: str, field: str = "visitors"):
     return bar_chart(
         [(row["value"] or "—", row.get(field) or 0) for row in rows[:10]],

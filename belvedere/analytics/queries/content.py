@@ -4,6 +4,8 @@ Post sentiment is estimated on a sample (``belvedere.text.analyze_many`` in fast
 cached, since analysing every post on each page view would be slow.
 """
 
+from datetime import timedelta
+
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
 
@@ -42,6 +44,30 @@ def post_sentiment(period: Period, sample: int = SAMPLE) -> dict:
               "net": _net(pos, neg, len(labels))}  # fmt: skip
     cache.set(key, result, 6 * 3600)
     return result
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def sentiment_series(period: Period) -> list[dict]:
+    """Forum posts (a sample of 100 per bucket) and brand mentions by sentiment, per day up to
+    14 days, else per 7 days ending on the period's last day: net score and % positive/negative."""
+    step = 1 if period.days <= 14 else 7
+    rows = []
+    for last in sorted(period.last - timedelta(days=i) for i in range(0, period.days, step)):
+        bucket = Period(max(period.first, last - timedelta(days=step - 1)), last)
+        posts, mentions = post_sentiment(bucket, sample=100), mention_sentiment(bucket)
+        analysed = mentions["positive"] + mentions["neutral"] + mentions["negative"]
+        rows.append({
+            "day": last, "posts": posts["posts"], "post_net": posts["net"],
+            "post_positive": _share(posts["positive"], posts["analysed"]),
+            "post_negative": _share(posts["negative"], posts["analysed"]),
+            "mentions": mentions["total"], "mention_net": mentions["net"],
+            "mention_positive": _share(mentions["positive"], analysed),
+            "mention_negative": _share(mentions["negative"], analysed),
+        })  # fmt: skip
+    return rows
 
 
 def mention_sentiment(period: Period) -> dict:

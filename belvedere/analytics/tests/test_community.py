@@ -72,3 +72,22 @@ def test_levels_in_page_csv_and_api(small_community, login_as, dave, token_for, 
     rows = client.get("/api/v1/analytics/community", **auth).json()["levels"]
     assert rows[-1]["day"] == timezone.now().date().isoformat()
     assert sum(rows[-1][level] for level in levels.LEVELS) >= 2  # carol and mallory
+
+
+def test_sentiment_over_time_by_hand(db):
+    from datetime import UTC, datetime, time
+
+    from belvedere.analytics.queries.content import sentiment_series
+    from belvedere.listening.models import Mention
+
+    period = period_of(days=2)
+    first = datetime.combine(period.first, time(12), tzinfo=UTC)
+    for days, sentiment in ((0, "positive"), (0, "positive"), (0, "negative"), (1, "neutral")):
+        Mention.objects.create(platform="mastodon", author_handle="a", author_name="a",
+                               text="Hélios", sentiment=sentiment,
+                               published_at=first + timedelta(days=days))  # fmt: skip
+    rows = sentiment_series(period)
+    assert [(r["mentions"], r["mention_net"], r["mention_positive"], r["mention_negative"])
+            for r in rows] == [(3, 33.3, 66.7, 33.3), (1, 0.0, 0.0, 0.0)]  # fmt: skip
+    assert rows[0]["post_net"] is None and rows[0]["posts"] == 0
+    assert len(sentiment_series(period_of(days=30))) == 5  # weekly beyond 14 days

@@ -94,7 +94,7 @@ def test_banner_fragment(login_as, carol, dave):
     "url, table",
     [("/analytics/community/", t) for t in ("actions", "categories", "contributors", "levels",
                                              "cohorts")]
-    + [("/analytics/satisfaction/", "indicators")],
+    + [("/analytics/satisfaction/", t) for t in ("indicators", "sentiment")],
 )  # fmt: skip
 def test_every_table_exports_csv(url, table, login_as, dave, carol, small_day):
     response = login_as(dave).get(url, {"format": "csv", "table": table})

@@ -19,7 +19,11 @@ CSV = {
     "levels": ["day", *levels.LEVELS],
     "cohorts": ["cohort", "size", *[f"M{k}" for k in range(6)]],
 }
-SATISFACTION_CSV = ["key", "label", "value", "previous", "change", "unit", "source"]
+SATISFACTION_CSV = {
+    "indicators": ["key", "label", "value", "previous", "change", "unit", "source"],
+    "sentiment": ["day", "posts", "post_net", "post_positive", "post_negative", "mentions",
+                  "mention_net", "mention_positive", "mention_negative"],
+}  # fmt: skip
 
 
 def _indicators(period) -> list[dict]:
@@ -76,15 +80,17 @@ def community_page(request: HttpRequest):
 @require_GET
 def satisfaction_page(request: HttpRequest):
     period = PeriodForm(request.GET or None).period()
-    indicators = _indicators(period)
+    data = {"indicators": _indicators(period), "sentiment": content.sentiment_series(period)}
     if request.GET.get("format") == "csv":
-        if request.GET.get("table") != "indicators":
+        table = request.GET.get("table", "")
+        if table not in SATISFACTION_CSV:
             raise Http404
-        rows = ([str(row[c]) if c in ("label", "source") else row[c] for c in SATISFACTION_CSV]
-                for row in indicators)  # fmt: skip
-        return csv_response("satisfaction-indicators.csv", SATISFACTION_CSV, rows)
-    context = {"form": PeriodForm(request.GET or None), "period": period,
-               "params": request.GET.urlencode(),
-               "indicators": indicators, "surveys": surveys.list_surveys()[:20],
+        columns = SATISFACTION_CSV[table]
+        rows = ([str(row[c]) if c in ("label", "source") else row[c] for c in columns]
+                for row in data[table])  # fmt: skip
+        return csv_response(f"satisfaction-{table}.csv", columns, rows)
+    context = {"form": PeriodForm(request.GET or None), "period": period, **data,
+               "params": request.GET.urlencode(), "surveys": surveys.list_surveys()[:20],
+               "sentiment_chart": charts.sentiment_chart(data["sentiment"]),
                "mentions": content.mention_sentiment(period)}  # fmt: skip
     return render(request, "analytics/satisfaction.html", context)
