@@ -152,9 +152,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mentions", type=int, default=20_000)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--without-search-index",
+        action="store_true",
+        help="no search_text and no full-text index (to measure what search costs ingestion)",
+    )
     args = parser.parse_args()
     setup_django(tempfile.mkdtemp(prefix="bench-listening-"))
     from django.db import connection
+
+    if args.without_search_index:
+        from belvedere.listening import search
+        from belvedere.listening.models import Mention
+
+        search.drop_index()
+        Mention.fill_search_text = lambda self: None
 
     if args.profile:
         import cProfile
@@ -166,7 +178,8 @@ def main() -> None:
     else:
         result = run(args.mentions)
     rate = result["items"] / result["seconds"]
-    print(f"database: {connection.vendor}; queries: 50; batch: {BATCH}")
+    index = "without" if args.without_search_index else "with"
+    print(f"database: {connection.vendor}; queries: 50; batch: {BATCH}; {index} the search index")
     print(
         f"{result['items']} items → {result['created']} new mentions, "
         f"{result['matches']} query matches in {result['seconds']:.2f} s: {rate:,.0f} items/s"
