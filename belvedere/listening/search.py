@@ -27,6 +27,7 @@ from belvedere.text.query import And, Near, Node, Not, Or, Words, words
 FTS5_TABLE = "listening_mention_fts"
 PG_VECTOR = "to_tsvector('simple'::regconfig, search_text)"
 SCAN_CHUNK = 2000
+UNDERSCORE = "0x5f"
 _PREFIX = re.compile(r"([^\W_]{2,})\*$")
 _SQLITE_SQL = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS listening_mention_fts USING fts5(search_text, "
@@ -49,9 +50,16 @@ _PG_INDEX = (
 )
 
 
+def _token(word: str) -> str:
+    """A query-language word as one index token: both databases cut words at ``_``, which the
+    query language keeps inside them (``@helios_fr`` is the word ``helios_fr``, not
+    ``helios``), so ``_`` is written ``0x5f``."""
+    return word.replace("_", UNDERSCORE)
+
+
 def search_text(title: str, text: str) -> str:
     """What is indexed for a mention: the folded words of its title and text."""
-    return " ".join(words(f"{title or ''}\n{text or ''}"))
+    return " ".join(map(_token, words(f"{title or ''}\n{text or ''}")))
 
 
 # ------------------------------------------------------------------ the full-text condition
@@ -60,7 +68,7 @@ def search_text(title: str, text: str) -> str:
 
 def _word(part: str):
     if "*" not in part and "?" not in part:
-        return ("word", part) if re.search(r"[^\W_]", part) else None
+        return ("word", _token(part)) if re.search(r"[^\W_]", part) else None
     prefix = _PREFIX.fullmatch(part)
     return ("prefix", prefix.group(1)) if prefix else None
 
@@ -116,7 +124,7 @@ def is_exact(node: Node) -> bool:
     if not isinstance(node, Words) or node.field or len(node.parts) != 1:
         return False
     part = node.parts[0]
-    return "_" not in part and (_PREFIX.fullmatch(part) is not None or part.isalnum())
+    return _PREFIX.fullmatch(part) is not None or bool(re.fullmatch(r"\w*[^\W_]\w*", part))
 
 
 def with_ids(mentions: QuerySet, ids: list[int]) -> QuerySet:

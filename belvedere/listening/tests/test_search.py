@@ -28,6 +28,7 @@ def corpus(put_mentions):
         "Nimbus thermostats are great, unlike the old ones",
         "Le thermomètre de Domia",
         "Rien à voir",
+        "Merci @Helios_FR pour la réponse",  # the word "helios_fr", not "helios"
     ]):  # fmt: skip
         put_mentions([(now - timedelta(hours=hours), "")], text=text)
 
@@ -49,8 +50,10 @@ def corpus(put_mentions):
         ("helios NEAR/1 panne", []),
         ("th?rmostat", ["HELIOS thermostat en panne"]),
         ("helios -panne -media", ["L'IA générative arrive chez Hélios"]),
-        ("-helios -thermo*", ["Rien à voir"]),
+        ("-helios -thermo*", ["Rien à voir", "Merci @Helios_FR pour la réponse"]),
         ("thermostat", ["HELIOS thermostat en panne"]),  # a word, not "thermostats"
+        ("helios_fr", ["Merci @Helios_FR pour la réponse"]),
+        ("merci -panne", ["Merci @Helios_FR pour la réponse"]),
     ],
 )  # fmt: skip
 def test_search_matches_words_folding_case_and_accents(corpus, q, expected):
@@ -65,7 +68,7 @@ def test_search_reads_only_the_candidates_the_index_gives(corpus):
     _mentions, info = filter_mentions(q="helios -thermo* -media")
     assert info.scanned == 0  # the index alone decides
     mentions, info = filter_mentions(q='-"rien à"')
-    assert info.scanned == 6 and mentions.count() == 5  # nothing to look up: all are read
+    assert info.scanned == 7 and mentions.count() == 6  # nothing to look up: all are read
 
 
 def test_search_reaches_every_mention_not_only_the_newest(put_mentions):
@@ -104,7 +107,8 @@ def test_condition_is_a_superset_of_the_query():
     assert search.condition(parse("lang:fr")) is None
     assert search.condition(parse("title:abc th*")) == ("and", [("word", "abc"), ("prefix", "th")])
     assert search.condition(parse("*bar")) is None
-    assert search.is_exact(parse("a OR (b co*) -d")) and not search.is_exact(parse('"a b"'))
+    assert search.is_exact(parse("a OR (b co*) -d_e")) and not search.is_exact(parse('"a b"'))
+    assert search.search_text("Avis", "@Helios_FR") == "avis helios0x5ffr"
     assert not search.is_exact(parse("a -title:b"))
 
 
