@@ -9,6 +9,7 @@ class TrackerAdmin(admin.ModelAdmin):
     """The same form as /uptime/trackers/: tokens are write-only, the webhook secret hidden."""
 
     form = TrackerForm
+    fields = ["name", "kind", "base_url", "project", "username", "token", "email_to", "is_active"]
     list_display = ["name", "kind", "base_url", "project", "is_active"]
 
 

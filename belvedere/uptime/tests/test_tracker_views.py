@@ -130,3 +130,19 @@ def test_uptime_pages_speak_french(client, login_as, dave, github):
     assert "Outils de suivi" in page and "Nouveau secret de webhook" in page
     page = browser.get("/uptime/monitors/new/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "Nouvelle sonde" in page
+
+
+def test_tracker_admin_uses_the_same_write_only_form(login_as, github):
+    from belvedere.conftest import make_member
+
+    root = make_member("root@example.com", "Root", "admin", is_staff=True, is_superuser=True)
+    browser = login_as(root)
+    page = browser.get(f"/admin/uptime/tracker/{github.pk}/change/").content.decode()
+    assert "s3cr3t" not in page and github.webhook_secret not in page and 'name="token"' in page
+    assert browser.get("/admin/uptime/tracker/add/").status_code == 200
+    form = {"name": "Renamed", "kind": "github", "project": "acme/site", "token": "",
+            "is_active": "on", "base_url": "", "username": "", "email_to": ""}  # fmt: skip
+    response = browser.post(f"/admin/uptime/tracker/{github.pk}/change/", form)
+    assert response.status_code == 302
+    github.refresh_from_db()
+    assert (github.name, github.token) == ("Renamed", "s3cr3t")  # an empty field keeps it
