@@ -114,16 +114,21 @@ def describe_notification(notification: Notification) -> str:
 
 
 def reading_figures(member_ids: list[int] | None = None) -> dict[int, dict]:
-    """{member id: {"topics_read", "posts_read"}} from read tracking, in one query: topics
-    opened, and posts seen (the sum of how far each topic was read). Registered with
-    `core.member_figures` so moderation's trust levels can use it without naming the forum."""
+    """{member id: {"topics_read", "posts_read", "minutes_read"}} from read tracking, in one
+    query: topics opened, posts seen (the sum of how far each topic was read) and time spent
+    on topic pages. Registered with `core.member_figures` so moderation's trust levels can use
+    it without naming the forum."""
     rows = TopicRead.objects.all()
     if member_ids is not None:
         rows = rows.filter(user_id__in=member_ids)
     totals = rows.values("user_id").annotate(
-        topics_read=Count("id"), posts_read=Sum("last_read_number")
+        topics_read=Count("id"), posts_read=Sum("last_read_number"), seconds=Sum("read_seconds")
     )
     return {
-        row["user_id"]: {"topics_read": row["topics_read"], "posts_read": row["posts_read"] or 0}
+        row["user_id"]: {
+            "topics_read": row["topics_read"],
+            "posts_read": row["posts_read"] or 0,
+            "minutes_read": (row["seconds"] or 0) // 60,
+        }
         for row in totals
     }

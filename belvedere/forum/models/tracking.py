@@ -133,6 +133,8 @@ class TopicRead(models.Model):
     last_read_number = models.PositiveIntegerField(default=0)
     last_read_at = models.DateTimeField()
     updated_at = models.DateTimeField(default=timezone.now)
+    # Time spent on the topic's pages: the gap to the member's next reading page (capped).
+    read_seconds = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [

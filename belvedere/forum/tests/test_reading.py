@@ -89,3 +89,28 @@ def _count(client, url):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
+
+
+def test_time_read_is_the_gap_to_the_next_reading_page(client, carol, mallory, general):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from belvedere.forum.queries_social import reading_figures
+
+    first = make_topic(carol, general, title="Premier sujet", replies=2)
+    second = make_topic(carol, general, title="Second sujet")
+    client.force_login(mallory)
+    client.get(f"/forum/t/{first.pk}/")
+    # Two minutes on the first topic, then the second one is opened.
+    TopicRead.objects.filter(user=mallory).update(
+        updated_at=timezone.now() - timedelta(seconds=120)
+    )
+    client.get(f"/forum/t/{second.pk}/")
+    assert 119 <= TopicRead.objects.get(user=mallory, topic=first).read_seconds <= 125
+    # A long absence (over READ_GAP_SECONDS) is not reading time.
+    TopicRead.objects.filter(user=mallory).update(updated_at=timezone.now() - timedelta(hours=3))
+    client.get(f"/forum/t/{first.pk}/")
+    assert TopicRead.objects.get(user=mallory, topic=second).read_seconds == 0
+    figures = reading_figures([mallory.pk])[mallory.pk]
+    assert figures == {"topics_read": 2, "posts_read": 4, "minutes_read": 2}

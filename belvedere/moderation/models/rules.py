@@ -96,9 +96,9 @@ def default_trust_thresholds() -> dict:
     and the forum's read tracking)."""
     return {
         "1": {"age_days": 1, "days_active": 2, "posts": 1, "topics": 0, "reactions_given": 0,
-              "topics_read": 5, "posts_read": 30},
+              "topics_read": 5, "posts_read": 30, "minutes_read": 10},
         "2": {"age_days": 15, "days_active": 15, "posts": 10, "topics": 1, "reactions_given": 3,
-              "topics_read": 20, "posts_read": 100},
+              "topics_read": 20, "posts_read": 100, "minutes_read": 60},
         "3": {
             "age_days": 60,
             "days_active": 50,

@@ -12,7 +12,7 @@ from belvedere.moderation.policy import get_settings, invalidate
 LIMIT_KEYS = {"links", "mentions", "posts_per_day", "flags_per_day"}
 THRESHOLD_KEYS = {
     "age_days", "days_active", "posts", "topics", "reactions_given", "max_sanctions_180d",
-    "topics_read", "posts_read",
+    "topics_read", "posts_read", "minutes_read",
 }  # fmt: skip
 
 

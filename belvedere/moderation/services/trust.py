@@ -5,7 +5,7 @@ not read the forum, so it counts generic ledger verbs that any app records: the 
 member did something, posts and topics created (`*.post.create`, `*.topic.create`),
 reactions given (`*.reaction.add`), account age, and recent sanctions; and it adds the
 reading figures apps provide through `core.member_figures` (the forum: `topics_read`,
-`posts_read`). The thresholds for
+`posts_read`, `minutes_read`). The thresholds for
 levels 1-3 are community settings; level 4 is only given by hand (and kept: a level set by
 hand is "locked" and the computation leaves it alone).
 """
@@ -26,7 +26,8 @@ from belvedere.core.member_figures import member_figures
 from belvedere.moderation.models import Sanction, Standing
 from belvedere.moderation.policy import get_settings
 
-COUNTED = ("days_active", "posts", "topics", "reactions_given", "topics_read", "posts_read")
+COUNTED = ("days_active", "posts", "topics", "reactions_given", "topics_read", "posts_read",
+           "minutes_read")  # fmt: skip
 
 
 def member_activity(member_ids=None) -> dict[int, dict]:

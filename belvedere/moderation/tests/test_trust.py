@@ -70,6 +70,9 @@ def test_trust_counts_reading_from_the_forum(login_as, forum, carol, mallory, da
     recompute_trust_levels()
     assert Standing.objects.get(member=carol).trust_level == 1
     assert Standing.objects.get(member=mallory).trust_level == 0  # read nothing
+    update_settings(actor=dave, trust_thresholds={"1": {"topics_read": 2, "minutes_read": 5}})
+    recompute_trust_levels()
+    assert Standing.objects.get(member=carol).trust_level == 0  # read fast: under 5 minutes
 
 
 @pytest.mark.django_db
