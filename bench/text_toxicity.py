@@ -19,7 +19,14 @@ from sklearn.model_selection import StratifiedKFold
 from belvedere.text import features
 from belvedere.text.analyze import analyze_many
 from belvedere.text.prepare import prepare
-from belvedere.text.train import C_TOXIC, TOXICITY_EXCLUDED, fit, fit_nb, list_toxicity_rows
+from belvedere.text.train import (
+    C_TOXIC,
+    TOXICITY_EXCLUDED,
+    fit,
+    fit_nb,
+    list_toxicity_rows,
+    read_csv,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 # In the hand-written training examples (so in-sample), as the issue names them.
@@ -58,7 +65,8 @@ def french_cv(data: Path) -> dict:
     prep = prepare([r["text"] for r in rows], languages=[r["lang"] for r in rows])
     y = np.array([r["toxic"] for r in rows])
     w = np.array([r["weight"] for r in rows])
-    fr = np.array([r["lang"] == "fr" for r in rows])
+    # Benign tweets (see train.list_benign_rows) always train and are never scored.
+    fr = np.array([r["lang"] == "fr" and not r["source"].startswith("benign") for r in rows])
     lists = np.array([bool(s.categories) for s in prep.signals]).astype(int)
     pred, score = np.zeros(len(rows), int), np.zeros(len(rows))
     fr_idx = np.flatnonzero(fr)
@@ -115,6 +123,18 @@ def davidson_cv(data: Path, cs: list[float]) -> None:
         print(f"{name}: macro-F1 {scores[0.5]:.4f} at 0.5, best {scores[best]:.4f} at {best:.2f}")
 
 
+def ordinary_flag_rate(data: Path) -> dict:
+    """Share of the sentiment val tweets (ordinary tweets, never trained on) that TOXICITY
+    flags at 0.5 or more, per language: how often the model would bother moderators."""
+    out = {}
+    for lang in ("fr", "en"):
+        rows = read_csv(data / "sentiment" / f"{lang}_val.csv")
+        results = analyze_many([r["text"] for r in rows], mode="fast")
+        flagged = [r["toxicity"]["TOXICITY"] >= 0.5 for r in results]
+        out[lang] = f"{sum(flagged)}/{len(flagged)} ({sum(flagged) / len(flagged):.1%})"
+    return out
+
+
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 
 
@@ -127,6 +147,7 @@ def main() -> None:
         davidson_cv(args.data, [float(c) for c in args.davidson_cv.split(",")])
         return
     print("French toxicity, 5-fold CV (MLMA FR + hand-written FR):", french_cv(args.data))
+    print("Ordinary val tweets flagged (TOXICITY >= 0.5):", ordinary_flag_rate(args.data))
     for title, cases in (("in the examples", GROUP_CASES), ("unseen", UNSEEN_CASES)):
         print(f"IDENTITY_ATTACK, {title}:")
         results = analyze_many([t for t, _ in cases], mode="fast")

@@ -35,8 +35,10 @@ C_TOXIC, C_SENTIMENT = 10.0, 3.0
 # means this on the raw model. C_TOXIC and T_TOXIC were chosen by 5-fold CV on the Davidson
 # training rows (never the held-out ones): C in {3, 10, 30}, NB-LR vs plain LR and their
 # average, thresholds 0.30-0.80; `bench/text_toxicity.py --davidson-cv` reproduces it.
-T_TOXIC = 0.45
+T_TOXIC = 0.5
 TOXICITY_EXCLUDED = frozenset({"mlma_en_train"})
+# Word-list categories that make an ordinary tweet's toxicity unknown (see list_benign_rows).
+HOSTILE_CATEGORIES = frozenset({"insult", "profanity", "slur", "threat"})
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -69,6 +71,30 @@ def get_group_label(row: dict) -> int | None:
     return 0 if labels == {"normal"} else None
 
 
+def list_benign_rows(data: Path) -> list[dict]:
+    """Ordinary tweets of the sentiment training splits, as non-toxic rows.
+
+    The French toxicity data is 80 % hostile, so a model trained on it alone learns that
+    French itself is toxic (a third of ordinary French tweets scored 0.5 or more). These
+    tweets are not labelled for toxicity: those where a word list matches are left out, the
+    rest count as non-toxic. The sentiment ``val`` splits are never used here.
+    """
+    from belvedere.text.lexicon import get_lexicon
+    from belvedere.text.normalize import normalize
+
+    lexicon, rows = get_lexicon(), []
+    for lang in ("fr", "en"):
+        path = data / "sentiment" / f"{lang}_train.csv"
+        if not path.exists():
+            continue
+        for row in read_csv(path):
+            found = {m.category for m in lexicon.find(normalize(row["text"]), lang)}
+            if not found & HOSTILE_CATEGORIES:
+                item = {"text": row["text"], "lang": lang, "toxic": 0, "group": None}
+                rows.append({**item, "weight": 1.0, "source": f"benign_{lang}"})
+    return rows
+
+
 def list_toxicity_rows(data: Path) -> tuple[list[dict], list[dict]]:
     """Training and held-out toxicity rows: text, lang, toxic, group, weight."""
     train, heldout = [], []
@@ -79,6 +105,7 @@ def list_toxicity_rows(data: Path) -> tuple[list[dict], list[dict]]:
             item["source"] = path.stem
             item["group"] = get_group_label(row)
             (heldout if "davidson" in path.stem and is_heldout(row) else train).append(item)
+    train += list_benign_rows(data)
     for row in read_examples():
         toxic, group = int(row["toxic"]), int(row["identity_attack"])
         item = {"text": row["text"], "lang": row["lang"], "toxic": toxic, "group": group}
