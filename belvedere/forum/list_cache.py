@@ -39,8 +39,8 @@ def cached(name: str, build: Callable[[], T]) -> T:
     if stored is not None and (found.get(VERSION_KEY), found.get(POLICY_KEY)) == stored[0]:
         return stored[1]
     version = found.get(VERSION_KEY) or _version()
-    value = build()
-    cache.set(key, ((version, found.get(POLICY_KEY)), value), timeout=LIST_TTL)
+    value = build()  # may stamp the policy's first version: read it after
+    cache.set(key, ((version, cache.get(POLICY_KEY)), value), timeout=LIST_TTL)
     return value
 
 
