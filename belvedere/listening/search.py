@@ -190,7 +190,13 @@ def ensure_index(using_connection=None, *, rebuild: bool = False) -> None:
         return
     with conn.cursor() as cursor:
         if conn.vendor == "postgresql":
-            cursor.execute(_PG_INDEX)
+            # Look first: even CREATE INDEX IF NOT EXISTS fails inside a transaction with
+            # pending trigger events (``flush`` emits post_migrate right after TRUNCATE).
+            cursor.execute(
+                "SELECT 1 FROM pg_indexes WHERE indexname = 'listening_mention_search_gin'"
+            )
+            if cursor.fetchone() is None:
+                cursor.execute(_PG_INDEX)
             return
         cursor.execute(
             "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
