@@ -283,3 +283,24 @@ def test_views_list_pages_have_no_n_plus_one(
     ):
         with django_assert_max_num_queries(15):
             assert client.get(reverse(url)).status_code == 200
+
+
+def test_views_event_page_masks_censored_words_in_the_thread_title(client, dave, world, make_event):
+    from belvedere.forum.models import Category
+    from belvedere.moderation.policy import invalidate
+    from belvedere.moderation.services.words import create_word
+
+    Category.objects.create(name="Events", slug="events")
+    online = make_event(kind="online", venue="", video_url="https://meet.example/y")
+    client.force_login(dave)
+    client.post(reverse("engagement:event_thread", args=[online.pk]))
+    online.refresh_from_db()
+    online.topic.title = "Questions sur la zutrerie"
+    online.topic.save(update_fields=["title"])
+    invalidate()
+    create_word(actor=dave, pattern="zutrerie", action="censor")
+    try:
+        page = client.get(reverse("engagement:event", args=[online.pk])).content.decode()
+    finally:
+        invalidate()
+    assert "Questions sur la " + "■" * 8 in page and "zutrerie" not in page
