@@ -14,11 +14,21 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from django.utils.text import slugify
 
+from belvedere.activity.models import Entry
 from belvedere.core import demo
 from belvedere.core.markdown import render_markdown
 from belvedere.forum import demo_content as text
 from belvedere.forum.list_cache import invalidate_lists
-from belvedere.forum.models import REACTIONS, Category, Post, PostRevision, Reaction, Tag, Topic
+from belvedere.forum.models import (
+    REACTIONS,
+    Category,
+    Post,
+    PostRevision,
+    Reaction,
+    Tag,
+    Topic,
+    TopicRead,
+)
 from belvedere.forum.search import reindex_posts
 
 DAYS = 90
@@ -256,9 +266,78 @@ def build_forum_demo(*, topics: int = 200, posts: int = 2000, seed: int = 4) -> 
     Reaction.objects.bulk_create(reactions, batch_size=1000, ignore_conflicts=True)
     _tags(rng, topic_rows)
     _finish(rng, topic_rows)
+    TopicRead.objects.bulk_create(_reads(rng, post_rows, members, now), batch_size=1000)
+    Entry.objects.bulk_create(_ledger(post_rows, reactions), batch_size=1000)
     reindex_posts()  # bulk_create skips the ledger: index the posts, refresh the lists
     invalidate_lists()
     return f"{len(categories)} categories, {len(topic_rows)} topics, {len(post_rows)} posts"
+
+
+def _ledger(posts: list[Post], reactions: list[Reaction]) -> list[Entry]:
+    """The ledger rows posting and reacting would have written (bulk_create writes none),
+    dated like the content, so activity-based figures (trust levels, engagement, analytics)
+    have a history."""
+    rows = []
+    for post in posts:
+        target = post.topic if post.number == 1 else post
+        verb = "forum.topic.create" if post.number == 1 else "forum.post.create"
+        rows.append(
+            Entry(
+                created_at=post.created_at,
+                actor=post.author,
+                actor_name=str(post.author)[:120],
+                verb=verb,
+                target_type=target._meta.label_lower,
+                target_id=str(target.pk),
+                target_repr=str(target)[:200],
+                metadata={"topic": post.topic_id, "demo": True},
+            )
+        )
+    seen = set()
+    for reaction in reactions:
+        post, key = reaction.post, (reaction.post.pk, reaction.user.pk, reaction.kind)
+        if key in seen:  # the table keeps one of each (bulk_create ignored the others)
+            continue
+        seen.add(key)
+        rows.append(
+            Entry(
+                created_at=post.created_at + timedelta(hours=1),
+                actor=reaction.user,
+                actor_name=str(reaction.user)[:120],
+                verb="forum.reaction.add",
+                target_type="forum.post",
+                target_id=str(post.pk),
+                target_repr=str(post)[:200],
+                metadata={"kind": reaction.kind, "demo": True},
+            )
+        )
+    return rows
+
+
+def _reads(rng, posts: list[Post], members: list, now) -> list[TopicRead]:
+    """Reading history, so trust levels have figures: a few keen readers, many casual ones
+    and some who only post. Each read goes to a random depth of the topic."""
+    lengths: dict[int, int] = {}
+    for post in posts:
+        lengths[post.topic_id] = max(lengths.get(post.topic_id, 0), post.number)
+    topic_ids, reads = list(lengths), []
+    for member in members:
+        share = rng.choice([0.0, 0.02, 0.05, 0.05, 0.15, 0.3, 0.6])
+        for topic_id in rng.sample(topic_ids, k=int(share * len(topic_ids))):
+            depth = rng.randint(1, lengths[topic_id])
+            when = now - timedelta(days=rng.randint(0, 60), minutes=rng.randint(0, 1440))
+            seconds = min(300, depth * rng.randint(5, 25))
+            reads.append(
+                TopicRead(
+                    user=member,
+                    topic_id=topic_id,
+                    last_read_number=depth,
+                    last_read_at=when,
+                    updated_at=when,
+                    read_seconds=seconds,
+                )
+            )
+    return reads
 
 
 def _finish(rng, topics: list[Topic]) -> None:
