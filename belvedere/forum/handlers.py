@@ -11,7 +11,10 @@ from django.dispatch import receiver
 from belvedere.forum.list_cache import invalidate_lists
 from belvedere.forum.models import Category, Post, Topic
 from belvedere.forum.services.ledger import VERBS
-from belvedere.forum.stream_cache import invalidate_topic
+from belvedere.forum.stream_cache import invalidate_streams, invalidate_topic
+
+# Member changes shown beside their posts and in the lists (names, badges).
+MEMBER_VERBS = ("member.badge.", "member.update_profile", "member.erase")
 
 
 def _topic_id(entry) -> int | None:
@@ -27,6 +30,10 @@ def _topic_id(entry) -> int | None:
 
 
 def on_entry_recorded(sender, entry, **kwargs) -> None:
+    if entry.verb.startswith(MEMBER_VERBS):
+        invalidate_streams()
+        invalidate_lists()
+        return
     if not entry.verb.startswith("forum."):
         return
     invalidate_lists()

@@ -16,6 +16,8 @@ from belvedere.moderation.policy import VERSION_KEY as POLICY_KEY
 
 STREAM_TTL = 300
 MAX_CACHED_PAGE = 50
+# Bumped when something shown beside every author changes (a badge, a name): all streams.
+EPOCH_KEY = "forum:stream-epoch"
 
 
 def _keys(topic_id: int, page: int, language: str) -> tuple[str, str]:
@@ -34,10 +36,10 @@ def cacheable_page(request) -> int | None:
 
 def get_stream(topic_id: int, page: int, language: str) -> str | None:
     version_key, stream_key = _keys(topic_id, page, language)
-    found = cache.get_many([version_key, POLICY_KEY, stream_key])
+    found = cache.get_many([version_key, POLICY_KEY, EPOCH_KEY, stream_key])
     stored = found.get(stream_key)
     # Posts are shown masked by moderation's watched words: a new word changes them too.
-    stamp = (found.get(version_key), found.get(POLICY_KEY))
+    stamp = (found.get(version_key), found.get(POLICY_KEY), found.get(EPOCH_KEY))
     if stored and stamp[0] is not None and stored[0] == stamp:
         return mark_safe(stored[1])  # noqa: S308 (our own rendered template)
     return None
@@ -50,7 +52,14 @@ def set_stream(topic_id: int, page: int, language: str, html: str) -> None:
         version = time.time_ns()
         cache.add(version_key, version, timeout=None)
         version = cache.get(version_key, version)
-    cache.set(stream_key, ((version, cache.get(POLICY_KEY)), html), timeout=STREAM_TTL)
+    found = cache.get_many([POLICY_KEY, EPOCH_KEY])
+    stamp = (version, found.get(POLICY_KEY), found.get(EPOCH_KEY))
+    cache.set(stream_key, (stamp, html), timeout=STREAM_TTL)
+
+
+def invalidate_streams() -> None:
+    """Every topic's cached stream is stale (an author's badge or name changed)."""
+    cache.set(EPOCH_KEY, time.time_ns(), timeout=None)
 
 
 def invalidate_topic(topic_id: int) -> None:

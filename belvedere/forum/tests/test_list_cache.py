@@ -37,3 +37,19 @@ def test_other_parameters_bypass_the_cache(client, committed, carol, general):
     client.get("/forum/c/general/")
     response = client.get("/forum/c/general/?format=csv")
     assert response["Content-Type"].startswith("text/csv")
+
+
+def test_visitors_cached_topic_shows_a_new_badge_and_name_at_once(
+    client, committed, carol, dave, general
+):
+    from belvedere.accounts import services as accounts
+
+    topic = start_topic(committed, carol, general, title="Badges", body="Hello")
+    url = f"/forum/t/{topic.pk}/"
+    assert "Ambassador" not in client.get(url).content.decode()  # now cached for visitors
+    with committed():
+        accounts.award_badge(carol, "ambassador", "Ambassador", tone="gold", actor=dave)
+    assert "Ambassador" in client.get(url).content.decode()
+    with committed():
+        accounts.remove_badge(carol, "ambassador", actor=dave)
+    assert "Ambassador" not in client.get(url).content.decode()
