@@ -90,8 +90,8 @@ def check_selectors(values) -> list:
     return [_range(v) if isinstance(v, dict) else check_selector(str(v)) for v in values]
 
 
-def selectors_from_text(text: str) -> list:
-    """One selector per line; a line starting with ``{`` is a JSON range."""
+def items_from_lines(text: str) -> list:
+    """One item per line; a line starting with ``{`` is read as JSON."""
     values = []
     for line in lines(text):
         if line.startswith("{"):
@@ -101,7 +101,12 @@ def selectors_from_text(text: str) -> list:
                 raise ValidationError(_("This line is not valid JSON: %(line)s") % {"line": line})
         else:
             values.append(line)
-    return check_selectors(values)
+    return values
+
+
+def selectors_from_text(text: str) -> list:
+    """One selector per line; a line starting with ``{`` is a JSON range."""
+    return check_selectors(items_from_lines(text))
 
 
 def selectors_to_text(values) -> str:
@@ -212,13 +217,4 @@ def filters_from_text(text: str) -> list:
             return check_filters(json.loads(text))
         except ValueError:
             raise ValidationError(_("This is not a valid JSON list."))
-    values = []
-    for line in lines(text):
-        if line.startswith("{"):
-            try:
-                values.append(json.loads(line))
-            except ValueError:
-                raise ValidationError(_("This line is not valid JSON: %(line)s") % {"line": line})
-        else:
-            values.append(line)
-    return check_filters(values)
+    return check_filters(items_from_lines(text))
