@@ -143,6 +143,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/nlp")
     parser.add_argument("--davidson-cv", help="comma-separated C values: choose C and threshold")
     args = parser.parse_args()
+    if not (args.data / "toxicity").is_dir() or not (args.data / "sentiment").is_dir():
+        parser.error(
+            f"{args.data} has no toxicity/ and sentiment/ CSV files: pass --data DIR laid out like "
+            "shared/data/nlp (the training data is not shipped with Belvedere)"
+        )
     if args.davidson_cv:
         davidson_cv(args.data, [float(c) for c in args.davidson_cv.split(",")])
         return
