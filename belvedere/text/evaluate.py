@@ -56,10 +56,33 @@ def evaluate_rows(rows: list[dict], mode: str = "auto", weights_dir: Path | None
 
 
 def evaluate_file(path: Path, mode: str = "auto", weights_dir: Path | None = None) -> dict:
-    """Metrics on one CSV with columns text,label or text,toxic."""
+    """Metrics on one CSV with columns text,label or text,toxic; ValueError says what is
+    wrong with a file that is not one."""
+    import csv
+
     from belvedere.text.train import read_csv
 
-    return evaluate_rows(read_csv(path), mode, weights_dir)
+    try:
+        rows = read_csv(path)
+    except UnicodeDecodeError:
+        raise ValueError(f"{path} is not UTF-8 text") from None
+    except csv.Error as error:
+        raise ValueError(f"{path} is not a readable CSV: {error}") from None
+    if not rows:
+        raise ValueError(f"{path} has a header but no rows")
+    columns = set(rows[0])
+    if "text" not in columns or not columns & {"label", "toxic"}:
+        raise ValueError(f"{path} needs the columns text and label (or text and toxic)")
+    column, allowed = (
+        ("label", set(sentiment.LABELS)) if "label" in columns else ("toxic", {"0", "1"})
+    )
+    for number, row in enumerate(rows, start=2):
+        if row[column] not in allowed:
+            raise ValueError(
+                f"{path}, line {number}: {column} is {row[column]!r}; expected one of "
+                + ", ".join(sorted(allowed))
+            )
+    return evaluate_rows(rows, mode, weights_dir)
 
 
 def evaluate_heldout(

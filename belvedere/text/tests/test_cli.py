@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from belvedere.text import jsonl
 from belvedere.text.analyze import MAX_TEXT_CHARS
 
@@ -95,3 +97,28 @@ def test_cli_evaluate_reports_metrics_on_a_csv(tmp_path):
     metrics = json.loads(proc.stdout)
     assert set(metrics) == {"n", "macro_f1", "precision", "recall", "auc"}
     assert metrics["macro_f1"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"text,label\n", b"has a header but no rows"),
+        (b"a,b\n1,2\n", b"needs the columns text and label"),
+        (b"text,toxic\nMerci,maybe\n", b"line 2: toxic is 'maybe'"),
+        (b"text,label\nbonjour \xff\xfe,positive\n", b"is not UTF-8 text"),
+    ],
+)
+def test_cli_evaluate_explains_a_bad_csv(tmp_path, content, message):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    command = [sys.executable, "-m", "belvedere", "text", "evaluate", "--file", str(path)]
+    proc = subprocess.run(command, capture_output=True, cwd=ROOT, timeout=60)
+    assert proc.returncode != 0
+    assert message in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_cli_evaluate_refuses_a_directory_without_data(tmp_path):
+    command = [sys.executable, "-m", "belvedere", "text", "evaluate", "--data", str(tmp_path)]
+    proc = subprocess.run(command, capture_output=True, cwd=ROOT, timeout=60)
+    assert proc.returncode != 0
+    assert b"has no sentiment/*_val.csv nor toxicity/*.csv" in proc.stderr

@@ -42,9 +42,16 @@ class Command(BaseCommand):
         if options["file"]:
             if not options["file"].exists():
                 raise CommandError(f"{options['file']} not found")
-            metrics = evaluate.evaluate_file(options["file"], options["mode"])
+            try:
+                metrics = evaluate.evaluate_file(options["file"], options["mode"])
+            except ValueError as error:
+                raise CommandError(str(error)) from None
             self.stdout.write(json.dumps(metrics))
         elif options["data"]:
-            evaluate.evaluate_dir(options["data"], options["mode"], log=self.stdout.write)
+            figures = evaluate.evaluate_dir(options["data"], options["mode"], log=self.stdout.write)
+            if not figures:
+                raise CommandError(
+                    f"{options['data']} has no sentiment/*_val.csv nor toxicity/*.csv to evaluate"
+                )
         else:
             raise CommandError("give --data DIR or --file CSV")
