@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from belvedere.core.admin import AdminRoleOnly
 from belvedere.moderation.forms import SettingsForm
 from belvedere.moderation.models import (
     Appeal,
@@ -33,18 +34,7 @@ from belvedere.moderation.services.words import (
 )
 
 
-class AdminOnly:
-    """Administrators (the role, not only superusers) see moderation in the admin."""
-
-    def has_module_permission(self, request) -> bool:
-        user = request.user
-        return user.is_active and (user.is_superuser or getattr(user, "is_admin", False))
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return self.has_module_permission(request)
-
-
-class ReadOnly(AdminOnly):
+class ReadOnly(AdminRoleOnly):
     def has_add_permission(self, request) -> bool:
         return False
 
@@ -138,20 +128,11 @@ class WatchedWordForm(forms.ModelForm):
 
 
 @admin.register(WatchedWord)
-class WatchedWordAdmin(AdminOnly, admin.ModelAdmin):
+class WatchedWordAdmin(AdminRoleOnly, admin.ModelAdmin):
     form = WatchedWordForm
     list_display = ["pattern", "action", "is_regex", "clause_key", "category", "language"]
     list_filter = ["action", "is_regex", "category", "language"]
     search_fields = ["pattern"]
-
-    def has_add_permission(self, request) -> bool:
-        return self.has_module_permission(request)
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return self.has_module_permission(request)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return self.has_module_permission(request)
 
     def save_model(self, request, obj, form, change) -> None:
         data = {name: form.cleaned_data.get(name) for name in FIELDS}
@@ -180,15 +161,12 @@ class SettingsAdminForm(SettingsForm):
 
 
 @admin.register(ModerationSettings)
-class ModerationSettingsAdmin(AdminOnly, admin.ModelAdmin):
+class ModerationSettingsAdmin(AdminRoleOnly, admin.ModelAdmin):
     form = SettingsAdminForm
     list_display = ["__str__", "hold_threshold", "reject_threshold", "updated_at", "updated_by"]
 
     def has_add_permission(self, request) -> bool:
         return self.has_module_permission(request) and not ModerationSettings.objects.exists()
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return self.has_module_permission(request)
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
