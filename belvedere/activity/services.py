@@ -11,21 +11,20 @@ entry_recorded = Signal()
 SYSTEM = "system"
 
 
-def record(
+def make_entry(
     actor,
     verb: str,
     target: models.Model | None = None,
     *,
     reason: str = "",
     staff: bool = False,
+    created_at=None,
     **metadata,
 ) -> Entry:
-    """Append what `actor` did to `target`. `staff=True` marks it for the audit log.
-
-    The actor's and the target's names are copied at write time, so a row still reads
-    well once they are gone.
-    """
-    entry = Entry.objects.create(
+    """An unsaved ledger row. The actor's and the target's names are copied now, so a row
+    still reads well once they are gone. Only `record` saves one, except demo builders that
+    write a dated history in bulk (no signal is sent for those)."""
+    entry = Entry(
         actor=actor if actor is not None and actor.pk else None,
         actor_name=str(actor)[:120] if actor is not None else SYSTEM,
         verb=verb,
@@ -36,6 +35,23 @@ def record(
         metadata=metadata,
         is_staff_action=staff,
     )
+    if created_at is not None:
+        entry.created_at = created_at
+    return entry
+
+
+def record(
+    actor,
+    verb: str,
+    target: models.Model | None = None,
+    *,
+    reason: str = "",
+    staff: bool = False,
+    **metadata,
+) -> Entry:
+    """Append what `actor` did to `target`. `staff=True` marks it for the audit log."""
+    entry = make_entry(actor, verb, target, reason=reason, staff=staff, **metadata)
+    entry.save()
     transaction.on_commit(lambda: entry_recorded.send(sender=Entry, entry=entry))
     return entry
 

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from belvedere.activity.models import Entry
+from belvedere.activity.services import make_entry
 from belvedere.analytics.models import Answer, Goal, Response, Rollup
 from belvedere.analytics.queries.periods import Period
 from belvedere.analytics.services.objectives import add_kpi, create_objective, snapshot_kpis
@@ -98,13 +99,13 @@ def _logins_and_searches(rng: random.Random, today) -> int:
         for member in members:
             if rng.random() < 0.3 * busy:
                 at = day + timedelta(minutes=rng.randint(0, 12 * 60))
-                rows.append(Entry(created_at=at, actor=member, actor_name=str(member),
-                                  verb="member.login", target_type="accounts.user",
-                                  target_id=str(member.pk), target_repr=str(member)))  # fmt: skip
+                rows.append(make_entry(member, "member.login", member, created_at=at))
                 if rng.random() < 0.35:
-                    rows.append(Entry(created_at=at + timedelta(minutes=2), actor=member,
-                                      actor_name=str(member), verb="forum.search",
-                                      metadata={"results": rng.randint(0, 25)}))  # fmt: skip
+                    results = rng.randint(0, 25)
+                    when = at + timedelta(minutes=2)
+                    rows.append(
+                        make_entry(member, "forum.search", created_at=when, results=results)
+                    )
     Entry.objects.bulk_create(rows, batch_size=2000)
     return len(rows)
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from belvedere.activity.models import Entry
+from belvedere.activity.services import make_entry
 from belvedere.core import demo
 from belvedere.core.markdown import render_markdown
 from belvedere.forum import demo_content as text
@@ -279,18 +280,15 @@ def _ledger(posts: list[Post], reactions: list[Reaction]) -> list[Entry]:
     have a history."""
     rows = []
     for post in posts:
-        target = post.topic if post.number == 1 else post
-        verb = "forum.topic.create" if post.number == 1 else "forum.post.create"
+        first = post.number == 1
         rows.append(
-            Entry(
+            make_entry(
+                post.author,
+                "forum.topic.create" if first else "forum.post.create",
+                post.topic if first else post,
                 created_at=post.created_at,
-                actor=post.author,
-                actor_name=str(post.author)[:120],
-                verb=verb,
-                target_type=target._meta.label_lower,
-                target_id=str(target.pk),
-                target_repr=str(target)[:200],
-                metadata={"topic": post.topic_id, "demo": True},
+                topic=post.topic_id,
+                demo=True,
             )
         )
     seen = set()
@@ -299,16 +297,15 @@ def _ledger(posts: list[Post], reactions: list[Reaction]) -> list[Entry]:
         if key in seen:  # the table keeps one of each (bulk_create ignored the others)
             continue
         seen.add(key)
+        when = post.created_at + timedelta(hours=1)
         rows.append(
-            Entry(
-                created_at=post.created_at + timedelta(hours=1),
-                actor=reaction.user,
-                actor_name=str(reaction.user)[:120],
-                verb="forum.reaction.add",
-                target_type="forum.post",
-                target_id=str(post.pk),
-                target_repr=str(post)[:200],
-                metadata={"kind": reaction.kind, "demo": True},
+            make_entry(
+                reaction.user,
+                "forum.reaction.add",
+                post,
+                created_at=when,
+                kind=reaction.kind,
+                demo=True,
             )
         )
     return rows
