@@ -22,6 +22,16 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database rolls back between tests, so
+    entries left by an earlier test (list figures, rate-limit counters) would describe rows
+    that no longer exist."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def make_member(email, name, role=Role.MEMBER, **fields) -> User:
     fields.setdefault("email_verified", True)
     user = User.objects.create_user(
