@@ -3,6 +3,8 @@
 Each function is the one write path of its verb and records it in the activity ledger.
 """
 
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
@@ -89,6 +91,11 @@ def screen_profile(author, texts: dict[str, str]) -> Decision:
     A refusal raises ValidationError keyed by field: nothing is saved and the form keeps the
     text. A display name is shown everywhere at once, so one that would wait for review is
     refused too (the member picks another); a held bio waits in `pending_bio`."""
+    return combine(list(screen_profile_fields(author, texts).values()))
+
+
+def screen_profile_fields(author, texts: dict[str, str]) -> dict[str, Decision]:
+    """`screen_profile`, with the decision of each field."""
     decisions = {}
     for name, text in texts.items():
         if name in SCREENED_FIELDS and text:
@@ -102,19 +109,22 @@ def screen_profile(author, texts: dict[str, str]) -> Decision:
         )
     if errors:
         raise ValidationError(errors, code="screened")
-    return combine(list(decisions.values()))
+    return decisions
 
 
-def _apply_screening(user: User, fields: dict, decision: Decision) -> None:
-    """Route the bio by the decision (held: `pending_bio`) and remember the decision."""
+def _apply_screening(user: User, fields: dict, decisions: dict[str, Decision]) -> None:
+    """Route the bio by the decision (held: `pending_bio`) and remember the decision, with the
+    fields it is about (a moderator's rejection acts on those: `reject_profile`)."""
+    decision = combine(list(decisions.values()))
     if "bio" in fields and (user.pending_bio or fields["bio"] != user.bio):
         fields["pending_bio"] = ""  # a new bio replaces the one waiting
     if decision.is_held and "bio" in fields:
         fields["pending_bio"] = fields.pop("bio")
     keep = decision.is_held or decision.is_flagged
+    at_fault = sorted(name for name, d in decisions.items() if d.is_held or d.is_flagged)
     fields["profile_screening"] = (
         {"action": decision.action, "reasons": decision.reasons, "clause": decision.clause or "",
-         "message": decision.message}
+         "message": decision.message, "fields": at_fault}
         if keep else {}
     )  # fmt: skip
 
@@ -132,7 +142,7 @@ def update_profile(user: User, *, actor: User, **fields) -> list[str]:
     old_avatar = user.avatar.name if user.avatar else ""
     texts = {n: fields[n] for n in SCREENED_FIELDS if n in fields and fields[n] != getattr(user, n)}
     if actor.pk == user.pk and texts:
-        _apply_screening(user, fields, screen_profile(user, texts))
+        _apply_screening(user, fields, screen_profile_fields(user, texts))
     elif "bio" in fields and (fields["bio"] != user.bio or user.pending_bio):
         fields.update(pending_bio="", profile_screening={})  # the bio waiting is settled
     changed = [name for name, value in fields.items() if getattr(user, name) != value]
@@ -197,6 +207,34 @@ def discard_bio(user: User, *, actor: User, reason: str = "") -> bool:
     else:
         return False
     return _settle_bio(user, fields, actor=actor, verb="member.bio.remove", reason=reason)
+
+
+@transaction.atomic
+def reset_display_name(user: User, *, actor: User, reason: str = "") -> bool:
+    """A moderator takes a display name down: the member gets a neutral one (``member-<id>``)
+    and picks another on their profile."""
+    name = f"member-{user.pk}"
+    while User.objects.filter(display_name__iexact=name).exclude(pk=user.pk).exists():
+        name = f"member-{user.pk}-{secrets.token_hex(2)}"
+    if user.display_name == name:
+        return False
+    fields = {"display_name": name, "profile_screening": {}}
+    return _settle_bio(user, fields, actor=actor, verb="member.name.reset", reason=reason)
+
+
+@transaction.atomic
+def reject_profile(user: User, *, actor: User, reason: str = "") -> bool:
+    """A moderator rejects a profile: what screening found at fault goes (the display name is
+    reset, the bio removed); a profile flagged by members, with no such record, loses its bio."""
+    at_fault = set((user.profile_screening or {}).get("fields") or ()) or {"bio"}
+    if user.pending_bio:  # a bio held or hidden waits for this decision
+        at_fault.add("bio")
+    changed = False
+    if "display_name" in at_fault:
+        changed |= reset_display_name(user, actor=actor, reason=reason)
+    if "bio" in at_fault:
+        changed |= discard_bio(user, actor=actor, reason=reason)
+    return changed
 
 
 def request_email_change(user: User, new_email: str) -> None:

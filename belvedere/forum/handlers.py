@@ -14,7 +14,7 @@ from belvedere.forum.services.ledger import VERBS
 from belvedere.forum.stream_cache import invalidate_streams, invalidate_topic
 
 # Member changes shown beside their posts and in the lists (names, badges).
-MEMBER_VERBS = ("member.badge.", "member.update_profile", "member.erase")
+MEMBER_VERBS = ("member.badge.", "member.update_profile", "member.name.", "member.erase")
 
 
 def _topic_id(entry) -> int | None:

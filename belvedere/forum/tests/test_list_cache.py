@@ -53,3 +53,17 @@ def test_visitors_cached_topic_shows_a_new_badge_and_name_at_once(
     with committed():
         accounts.remove_badge(carol, "ambassador", actor=dave)
     assert "Ambassador" not in client.get(url).content.decode()
+
+
+def test_visitors_cached_topic_shows_a_name_reset_by_a_moderator(
+    client, committed, carol, bob, general
+):
+    from belvedere.accounts import services as accounts
+
+    topic = start_topic(committed, carol, general, title="Noms", body="Bonjour")
+    url = f"/forum/t/{topic.pk}/"
+    assert "Carol" in client.get(url).content.decode()  # now cached for visitors
+    with committed():
+        accounts.reset_display_name(carol, actor=bob, reason="Nom trompeur")
+    page = client.get(url).content.decode()
+    assert f"member-{carol.pk}" in page

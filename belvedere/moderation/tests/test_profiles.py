@@ -88,6 +88,44 @@ def test_profile_flagged_display_name_is_saved_and_queued(carol, bob, word, comm
     assert carol.profile_screening == {}
 
 
+def test_profile_rejected_for_its_name_resets_the_name_and_keeps_the_bio(
+    carol, bob, word, committed
+):
+    word("arnaque", "flag")
+    update_profile(carol, actor=carol, bio="Fan de thermostats.")
+    with committed():
+        update_profile(carol, actor=carol, display_name="Arnaque Buster")
+    item = QueueItem.objects.get()
+    with committed():
+        decide_item(item, "reject", actor=bob, reason="Nom trompeur")
+    carol.refresh_from_db()
+    assert carol.display_name == f"member-{carol.pk}" and carol.bio == "Fan de thermostats."
+    assert carol.profile_screening == {}
+    assert mail.outbox[-1].to == [carol.email] and "Nom trompeur" in mail.outbox[-1].body
+    update_profile(carol, actor=carol, display_name="Carol B.")  # and picks another
+    carol.refresh_from_db()
+    assert carol.display_name == "Carol B."
+
+
+def test_profile_rejected_for_name_and_bio_loses_both(carol, bob, word, committed):
+    word("arnaque", "flag")
+    with committed():
+        update_profile(carol, actor=carol, display_name="Arnaque Buster", bio="Une arnaque ici")
+    assert carol.profile_screening["fields"] == ["bio", "display_name"]
+    decide_item(QueueItem.objects.get(), "reject", actor=bob)
+    carol.refresh_from_db()
+    assert carol.display_name == f"member-{carol.pk}" and carol.bio == ""
+
+
+def test_profile_name_reset_never_takes_a_name_in_use(carol, mallory, bob):
+    from belvedere.accounts.services import reset_display_name
+
+    update_profile(mallory, actor=bob, display_name=f"Member-{carol.pk}")
+    assert reset_display_name(carol, actor=bob)
+    carol.refresh_from_db()
+    assert carol.display_name.startswith(f"member-{carol.pk}-")
+
+
 def test_profile_staff_corrections_are_not_screened(carol, bob, word):
     word("promo*", "approve")
     update_profile(carol, actor=bob, bio=HELD_BIO)
