@@ -27,6 +27,29 @@ SOURCES = [
     ("LinkedIn", 5),
 ]
 WEEKDAY = [1.0, 1.05, 1.1, 1.05, 0.95, 0.6, 0.55]
+# Share of the day's visits per value, for the dimensions that split visits.
+SHARES = {
+    "entry_page": [("/", 0.4), ("/forum/c/help/", 0.25), ("/forum/", 0.15), ("/status/", 0.1)],
+    "exit_page": [
+        ("/forum/c/help/", 0.3),
+        ("/", 0.25),
+        ("/forum/c/ideas/", 0.15),
+        ("/status/", 0.1),
+    ],
+    "referrer": [
+        ("google.com", 0.3),
+        ("duckduckgo.com", 0.06),
+        ("t.co", 0.05),
+        ("linkedin.com", 0.05),
+    ],
+    "utm_source": [("newsletter", 0.09)],
+    "utm_medium": [("email", 0.09)],
+    "utm_campaign": [("novembre-2026", 0.06), ("lancement-helios", 0.03)],
+    "device": [("Desktop", 0.45), ("Laptop", 0.2), ("Mobile", 0.3), ("Tablet", 0.05)],
+    "browser": [("Firefox", 0.35), ("Chrome", 0.4), ("Safari", 0.18), ("Edge", 0.07)],
+    "os": [("Windows", 0.35), ("Android", 0.2), ("macOS", 0.18), ("iOS", 0.15), ("Linux", 0.12)],
+    "language": [("fr", 0.6), ("en", 0.4)],
+}
 
 
 def _day_rows(day, rng: random.Random) -> list[Rollup]:
@@ -70,12 +93,20 @@ def _day_rows(day, rng: random.Random) -> list[Rollup]:
                     duration=n * 100,
                 )
             )
-    for device, share in (("Desktop", 0.45), ("Laptop", 0.2), ("Mobile", 0.3), ("Tablet", 0.05)):
-        n = int(visits * share)
-        rows.append(Rollup(bucket=bucket, dimension="device", value=device, visitors=n, visits=n))
-    for lang, share in (("fr", 0.6), ("en", 0.4)):
-        n = int(visits * share)
-        rows.append(Rollup(bucket=bucket, dimension="language", value=lang, visitors=n, visits=n))
+    for dimension, shares in SHARES.items():
+        for value, share in shares:
+            n = int(visits * share)
+            rows.append(
+                Rollup(
+                    bucket=bucket,
+                    dimension=dimension,
+                    value=value,
+                    visitors=int(n / 1.2),
+                    visits=n,
+                    bounces=int(n * 0.44),
+                    duration=n * 105,
+                )
+            )
     rows.append(
         Rollup(
             bucket=bucket,

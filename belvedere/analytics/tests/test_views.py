@@ -102,3 +102,16 @@ def test_every_table_exports_csv(url, table, login_as, dave, carol, small_day):
     assert response["Content-Type"].startswith("text/csv")
     assert login_as(dave).get(url, {"format": "csv", "table": "nope"}).status_code == 404
     assert login_as(carol).get(url, {"format": "csv", "table": table}).status_code == 403
+
+
+def test_traffic_tables_have_readable_titles_in_both_languages(login_as, dave, small_day):
+    client = login_as(dave)
+    page = client.get("/analytics/", {"since": DAY, "until": DAY}).content.decode()
+    for title in ("Top pages", "Entry pages", "Referrers", "UTM campaigns", "Operating systems"):
+        assert f"<h2>{title}</h2>" in page
+    assert "<h2>entry_page</h2>" not in page and "google.com" in page
+    assert "once a GeoIP file is configured" in page  # countries, without a GeoIP file
+    client.cookies["django_language"] = "fr"
+    page = client.get("/analytics/", {"since": DAY, "until": DAY}).content.decode()
+    assert "<h2>Pages d&#x27;entrée</h2>" in page
+    assert "Rien sur cette période." in page  # UTM campaigns: none that day

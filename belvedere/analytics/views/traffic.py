@@ -2,9 +2,11 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from belvedere.accounts.decorators import role_required
@@ -17,8 +19,13 @@ from belvedere.analytics.queries.periods import change
 from belvedere.analytics.services.goals import create_goal, delete_goal
 from belvedere.core.csv import csv_response
 
-TABLES = ("page", "entry_page", "exit_page", "source", "referrer", "utm_source", "utm_medium",
-          "utm_campaign", "country", "device", "browser", "os", "language", "event")  # fmt: skip
+TABLES = {
+    "page": _("Top pages"), "entry_page": _("Entry pages"), "exit_page": _("Exit pages"),
+    "source": _("Sources"), "referrer": _("Referrers"), "utm_source": _("UTM sources"),
+    "utm_medium": _("UTM media"), "utm_campaign": _("UTM campaigns"), "country": _("Countries"),
+    "device": _("Devices"), "browser": _("Browsers"), "os": _("Operating systems"),
+    "language": _("Languages"), "event": _("Custom events"),
+}  # fmt: skip
 COLUMNS = ["value", "visitors", "visits", "pageviews", "events", "bounce_rate", "visit_duration"]
 
 
@@ -44,14 +51,14 @@ def traffic_page(request: HttpRequest):
     if request.GET.get("format") == "csv":
         return _csv(request.GET.get("table", ""), period)
     summary, before = traffic.traffic_summary(period), traffic.traffic_summary(period.previous())
-    tables = {name: traffic.breakdown(name, period, limit=10) for name in TABLES}
+    tables = [(name, label, traffic.breakdown(name, period, 10)) for name, label in TABLES.items()]
     context = {
         "form": form, "period": period, "previous": period.previous(), "summary": summary,
         "before": before, "changes": {k: change(v, before.get(k)) for k, v in summary.items()},
         "tables": tables, "goals": traffic.goal_conversions(period),
         "chart": charts.traffic_chart(traffic.traffic_series(period)),
         "realtime": traffic.realtime_visitors(), "goal_form": GoalForm(),
-        "params": request.GET.urlencode(),
+        "params": request.GET.urlencode(), "geoip": bool(settings.ANALYTICS_GEOIP_DB),
     }  # fmt: skip
     return render(request, "analytics/traffic.html", context)
 
