@@ -1,6 +1,7 @@
 """SVG charts of the analytics pages and reports (built on belvedere.core.charts)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from belvedere.core.charts import bar_chart, donut_chart, line_chart
 
@@ -22,13 +23,20 @@ def traffic_chart(series: list[dict]):
     )
 
 
+# Members' actions (analytics.queries.community.ACTIONS) in words.
+ACTION_LABELS = {
+    "posts": gettext_lazy("Posts"), "topics": gettext_lazy("Topics"),
+    "reactions": gettext_lazy("Reactions"), "signups": gettext_lazy("Sign-ups"),
+    "logins": gettext_lazy("Logins"), "searches": gettext_lazy("Searches"),
+    "survey_answers": gettext_lazy("Survey answers"),
+}  # fmt: skip
+
+
 def actions_chart(days: list, series: dict[str, list[int]]):
     labels = [_label(day) for day in days]
-    wanted = [("posts", _("Posts")), ("topics", _("Topics")), ("reactions", _("Reactions")),
-              ("signups", _("Sign-ups")), ("logins", _("Logins")),
-              ("searches", _("Searches"))]  # fmt: skip
+    wanted = [(key, label) for key, label in ACTION_LABELS.items() if key != "survey_answers"]
     return line_chart(
-        labels, [(label, series.get(key, [])) for key, label in wanted],
+        labels, [(str(label), series.get(key, [])) for key, label in wanted],
         title=_("Member actions per day"), empty=_("No data"),
     )  # fmt: skip
 

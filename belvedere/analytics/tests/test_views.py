@@ -115,3 +115,10 @@ def test_traffic_tables_have_readable_titles_in_both_languages(login_as, dave, s
     page = client.get("/analytics/", {"since": DAY, "until": DAY}).content.decode()
     assert "<h2>Pages d&#x27;entrée</h2>" in page
     assert "Rien sur cette période." in page  # UTM campaigns: none that day
+
+
+def test_community_actions_are_named_in_the_reader_s_language(login_as, dave, small_day):
+    client = login_as(dave)
+    client.cookies["django_language"] = "fr"
+    page = client.get("/analytics/community/", {"since": DAY, "until": DAY}).content.decode()
+    assert "<td>Réponses aux enquêtes</td>" in page and "<td>survey_answers</td>" not in page

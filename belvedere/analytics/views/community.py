@@ -54,7 +54,8 @@ def community_page(request: HttpRequest):
     data = {
         "categories": community.questions_by_category(period),
         "contributors": community.top_contributors(period),
-        "actions": [{"action": k, "count": v, "previous": before[k]} for k, v in actions.items()],
+        "actions": [{"action": k, "label": charts.ACTION_LABELS.get(k, k), "count": v,
+                     "previous": before[k]} for k, v in actions.items()],
         "levels": levels.engagement_levels(period),
         "cohorts": [{**row, **{f"M{k}": share for k, share in enumerate(row["retention"])}}
                     for row in community.retention_cohorts(period)],
