@@ -11,7 +11,7 @@ from belvedere.analytics.models import Report
 from belvedere.analytics.permissions import can_view_analytics
 from belvedere.analytics.queries import community, content, levels, traffic
 from belvedere.analytics.queries.objectives import list_objectives, objective_status
-from belvedere.analytics.queries.periods import change, period_of
+from belvedere.analytics.queries.periods import period_of
 from belvedere.analytics.services.rollup import DIMENSIONS
 
 router = Router()
@@ -44,9 +44,11 @@ def metric_value(request, key: str, filters: Query[PeriodIn]):
     if key not in METRICS:
         raise Http404
     period = _period(filters)
-    value, before = METRICS[key].compute(period), METRICS[key].compute(period.previous())
+    metric = METRICS[key]
+    value, before = metric.compute(period), metric.compute(period.previous())
     return {"key": key, "since": period.first, "until": period.last, "value": value,
-            "previous": before, "change": change(value, before)}  # fmt: skip
+            "previous": before, "change": metric.change(value, before),
+            "change_unit": metric.change_unit}  # fmt: skip
 
 
 @router.get("/traffic", response=dict, summary="Traffic summary and daily series")

@@ -14,7 +14,7 @@ from belvedere.analytics import charts
 from belvedere.analytics.metrics import METRICS
 from belvedere.analytics.models import Report, ReportKind, ReportSubscription
 from belvedere.analytics.queries import community, levels, traffic
-from belvedere.analytics.queries.periods import Period, change
+from belvedere.analytics.queries.periods import Period
 from belvedere.analytics.recommendations import recommend
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,8 @@ def _indicator(key: str, period: Period, previous: Period) -> dict:
     metric = METRICS[key]
     value, before = metric.compute(period), metric.compute(previous)
     return {"key": key, "label": str(metric.label), "unit": metric.unit, "value": value,
-            "previous": before, "change": change(value, before),
+            "previous": before, "change": metric.change(value, before),
+            "change_unit": metric.change_unit,
             "higher_is_better": metric.higher_is_better, "source": str(metric.source)}  # fmt: skip
 
 

@@ -122,3 +122,13 @@ def test_community_actions_are_named_in_the_reader_s_language(login_as, dave, sm
     client.cookies["django_language"] = "fr"
     page = client.get("/analytics/community/", {"since": DAY, "until": DAY}).content.decode()
     assert "<td>Réponses aux enquêtes</td>" in page and "<td>survey_answers</td>" not in page
+
+
+def test_trends_of_scores_are_in_points_and_of_counts_relative():
+    from belvedere.analytics.metrics import METRICS
+
+    nps, flags = METRICS["satisfaction.nps"], METRICS["content.flags"]
+    assert (nps.change(-16.7, 45.5), nps.change_unit) == (-62.2, "pts")
+    assert (flags.change(8, 4), flags.change_unit) == (100.0, "%")
+    assert nps.change(None, 3) is None and flags.change(8, 0) is None
+    assert METRICS["satisfaction.csat"].change_unit == "pts"

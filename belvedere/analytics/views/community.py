@@ -9,7 +9,6 @@ from belvedere.accounts.models import Role
 from belvedere.analytics import charts
 from belvedere.analytics.forms import PeriodForm
 from belvedere.analytics.queries import community, content, levels, surveys
-from belvedere.analytics.queries.periods import change
 from belvedere.core.csv import csv_response
 
 CSV = {
@@ -20,7 +19,7 @@ CSV = {
     "cohorts": ["cohort", "size", *[f"M{k}" for k in range(6)]],
 }
 SATISFACTION_CSV = {
-    "indicators": ["key", "label", "value", "previous", "change", "unit", "source"],
+    "indicators": ["key", "label", "value", "previous", "change", "change_unit", "unit", "source"],
     "sentiment": ["day", "posts", "post_net", "post_positive", "post_negative", "mentions",
                   "mention_net", "mention_positive", "mention_negative"],
 }  # fmt: skip
@@ -33,7 +32,8 @@ def _indicators(period) -> list[dict]:
         value, before = metric.compute(period), metric.compute(previous)
         rows.append({"key": metric.key, "label": metric.label, "unit": metric.unit,
                      "source": metric.source, "value": value, "previous": before,
-                     "change": change(value, before)})  # fmt: skip
+                     "change": metric.change(value, before),
+                     "change_unit": metric.change_unit})  # fmt: skip
     return rows
 
 
