@@ -5,7 +5,7 @@ from datetime import datetime
 from functools import reduce
 from operator import or_
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,7 @@ from belvedere.activity.models import Entry
 from belvedere.engagement.models import (
     Application,
     Identity,
+    Level,
     MergeRecord,
     MergeSuggestion,
     Person,
@@ -43,6 +44,13 @@ def list_people(*, q: str = "", level: str = "", team: bool = False) -> QuerySet
     if level:
         people = people.filter(level=level)
     return people.prefetch_related(Prefetch("identities", queryset=Identity.objects.order_by()))
+
+
+def level_counts() -> list[tuple[str, str, int]]:
+    """(level, its name, people at it), from observer to champion; the team left out."""
+    people = Person.objects.filter(merged_into__isnull=True, is_team=False).order_by()
+    counts = dict(people.values_list("level").annotate(n=Count("pk")).values_list("level", "n"))
+    return [(level.value, level.label, counts.get(level.value, 0)) for level in Level]
 
 
 def get_person_for_user(user, person_id: int) -> Person:

@@ -304,3 +304,20 @@ def test_views_event_page_masks_censored_words_in_the_thread_title(client, dave,
     finally:
         invalidate()
     assert "Questions sur la " + "■" * 8 in page and "zutrerie" not in page
+
+
+def test_views_overview_counts_levels_and_lists_who_and_what_is_next(
+    login_as, dave, make_person, make_event
+):
+    from belvedere.engagement.models import Person
+
+    zoe = make_person("Zoé")
+    Person.objects.filter(pk=zoe.pk).update(level="champion", score=52.5)
+    make_person("Yann")
+    Person.objects.create(display_name="Équipe", is_team=True, level="champion", score=99)
+    make_event(title="Atelier domotique", capacity=12)
+    page = login_as(dave).get(reverse("engagement:index")).content.decode()
+    assert ">Champion</a></td><td>1</td>" in page  # the team is left out
+    assert ">Observer</a></td><td>1</td>" in page
+    assert "Zoé" in page and "52.5" in page and "Équipe" not in page
+    assert "Atelier domotique" in page and "0 / 12" in page

@@ -12,6 +12,9 @@ from belvedere.accounts.decorators import role_required
 from belvedere.accounts.models import Role
 from belvedere.core.csv import csv_response
 from belvedere.engagement.forms import IdentityForm, PeopleFilterForm
+from belvedere.engagement.models import AmbassadorStatus
+from belvedere.engagement.queries import ambassadors as ambassador_queries
+from belvedere.engagement.queries import events as event_queries
 from belvedere.engagement.queries import people as queries
 from belvedere.engagement.services import merges, people, scoring
 from belvedere.engagement.views.common import error_text, paginate
@@ -28,6 +31,11 @@ def index(request: HttpRequest):
         {
             "suggestions": queries.list_suggestions().count(),
             "people": queries.list_people().count(),
+            "levels": queries.level_counts(),
+            "top": queries.list_people().filter(score__gt=0).order_by("-score")[:5],
+            "events": event_queries.list_events(request.user).order_by("starts_at")[:3],
+            "ambassadors": ambassador_queries.list_ambassadors(AmbassadorStatus.ACTIVE).count(),
+            "invited": ambassador_queries.list_ambassadors(AmbassadorStatus.INVITED).count(),
             "rules": scoring.current_settings(),
         },
     )
