@@ -100,6 +100,14 @@ def _history(monitors: dict[str, Monitor], rng: random.Random) -> int:
                     p95_latency_ms=int(avg * 1.8),
                 )
             )
+        # The last check of that history, as the monitor list shows it.
+        monitor.last_checked_at = today - timedelta(minutes=1)
+        monitor.last_latency_ms = None if monitor.kind == "heartbeat" else avg
+        monitor.last_status_code = None if monitor.kind == "heartbeat" else 200
+        monitor.last_ping_at = monitor.last_checked_at if monitor.kind == "heartbeat" else None
+        monitor.save(
+            update_fields=["last_checked_at", "last_latency_ms", "last_status_code", "last_ping_at"]
+        )
     Rollup.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
 
