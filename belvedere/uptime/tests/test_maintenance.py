@@ -57,3 +57,12 @@ def test_weekly_window_recurs_on_its_weekdays():
     assert not window_is_active(window, datetime(2026, 1, 13, 23, 0, tzinfo=UTC))  # Tuesday
     assert not window_is_active(window, datetime(2026, 1, 12, 21, 59, tzinfo=UTC))
     assert not window_is_active(window, datetime(2026, 1, 1, 23, 0, tzinfo=UTC))  # before start
+
+
+def test_status_page_shows_upcoming_maintenance_in_readable_time(client, dave):
+    starts = datetime(2030, 11, 29, 5, 0, tzinfo=UTC)
+    create_window(actor=dave, title="Database upgrade", starts_at=starts,
+                  ends_at=starts + timedelta(hours=1))  # fmt: skip
+    page = client.get("/status/").content.decode()
+    assert "Database upgrade" in page and "Nov. 29, 2030, 5 a.m. → 6 a.m. UTC" in page
+    assert "2030-11-29T05:00" not in page

@@ -2,6 +2,7 @@
 
 import json
 import uuid
+from datetime import datetime
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse, JsonResponse
@@ -29,7 +30,11 @@ def index(request):
     data = status.status_page()
     data["chart"] = status.latency_chart(data["monitor_ids"])
     data["history"] = queries.list_incidents(public_only=True)[:20]
-    data["maintenances"] = statuspage.maintenances(upcoming_or_active=True)
+    data["maintenances"] = [
+        {**m, "starts": datetime.fromisoformat(m["scheduled_for"]),
+         "ends": datetime.fromisoformat(m["scheduled_until"])}
+        for m in statuspage.maintenances(upcoming_or_active=True)
+    ]  # fmt: skip
     return render(request, "uptime/status.html", data)
 
 
