@@ -9,10 +9,12 @@ class ForumConfig(AppConfig):
 
     def ready(self):
         from belvedere.activity.services import entry_recorded
-        from belvedere.core import member_figures, navigation
+        from belvedere.core import home, member_figures, navigation
         from belvedere.forum.handlers import on_entry_recorded
         from belvedere.forum.queries_social import reading_figures
+        from belvedere.forum.views.home import home_panel
 
+        home.register("forum/_home_panel.html", home_panel, order=10)
         navigation.register(_("Forum"), "forum:index", order=10)
         navigation.register(
             _("Notifications"),

@@ -8,8 +8,10 @@ class UptimeConfig(AppConfig):
     verbose_name = _("Uptime")
 
     def ready(self):
-        from belvedere.core import navigation
+        from belvedere.core import home, navigation
+        from belvedere.uptime.views.home import home_panel
 
+        home.register("uptime/_home_panel.html", home_panel, order=30)
         navigation.register(_("Status"), "status:index", order=80)
         navigation.register(_("Suggestions"), "uptime:suggestions", role="member", order=81)
         navigation.register(_("Monitors"), "uptime:monitors", role="manager", order=82)

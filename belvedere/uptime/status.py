@@ -111,6 +111,17 @@ def latency_chart(monitor_ids, hours: int = 24) -> str:
     return charts.line_chart(latency_points(monitor_ids, hours), unit="ms")
 
 
+def headline() -> dict:
+    """The page's overall state alone (the home page's panel): no uptime bars."""
+    components = list(list_components(public_only=True))
+    maintenance = components_in_maintenance()
+    statuses = [component_status(c, maintenance) for c in components]
+    open_incidents = list(Incident.objects.filter(is_public=True, resolved_at=None))
+    indicator = overall_indicator(statuses, open_incidents)
+    return {"indicator": indicator, "description": INDICATORS[indicator],
+            "open_incidents": open_incidents, "components": len(components)}  # fmt: skip
+
+
 def status_page() -> dict:
     """Everything the public status page shows, in a fixed number of queries."""
     components = list(list_components(public_only=True))

@@ -321,3 +321,12 @@ def test_views_overview_counts_levels_and_lists_who_and_what_is_next(
     assert ">Observer</a></td><td>1</td>" in page
     assert "Zoé" in page and "52.5" in page and "Équipe" not in page
     assert "Atelier domotique" in page and "0 / 12" in page
+
+
+def test_home_page_lists_upcoming_events_each_reader_may_see(client, login_as, carol, make_event):
+    assert "Upcoming events" not in client.get("/").content.decode()
+    make_event(title="Atelier domotique")
+    make_event(title="Dîner des ambassadeurs", invitation_only=True)
+    page = client.get("/").content.decode()
+    assert "Upcoming events" in page and "Atelier domotique" in page
+    assert "Dîner des ambassadeurs" not in page

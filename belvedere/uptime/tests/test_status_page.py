@@ -175,3 +175,10 @@ def test_all_operational(client, db):
     Component.objects.create(name="Forum")
     data = client.get("/api/v2/status.json").json()
     assert data["status"] == {"indicator": "none", "description": "All Systems Operational"}
+
+
+def test_home_page_shows_the_platform_state_once_components_exist(client, db):
+    assert "Platform status" not in client.get("/").content.decode()
+    Component.objects.create(name="Forum", position=1)
+    page = client.get("/").content.decode()
+    assert "Platform status" in page and "All Systems Operational" in page
