@@ -1,7 +1,8 @@
-"""The uptime API under /api/v1/uptime: monitors, incidents, reports."""
+"""The uptime API under /api/v1/uptime: monitors, incidents, reports, trackers."""
 
 from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError, ValidationError
@@ -13,6 +14,7 @@ from belvedere.uptime.forms import (
     IncidentUpdateForm,
     MonitorForm,
     ReportForm,
+    TrackerForm,
     TriageForm,
 )
 from belvedere.uptime.models import Tracker
@@ -28,11 +30,17 @@ from belvedere.uptime.schemas import (
     ReportIn,
     ReportOut,
     ResultOut,
+    TrackerCheckOut,
+    TrackerIn,
+    TrackerOut,
+    TrackerPatch,
+    TrackerSecretOut,
     TriageIn,
     UpdateIn,
 )
 from belvedere.uptime.services import handoff, incidents, reports
 from belvedere.uptime.services import monitors as monitor_services
+from belvedere.uptime.services import trackers as tracker_services
 from belvedere.uptime.trackers import TrackerError
 
 router = Router()
@@ -195,3 +203,72 @@ def hand_off(request, report_id: int, payload: HandOffIn):
         return handoff.hand_off_report(report, tracker, actor=request.auth)
     except TrackerError as exc:
         raise HttpError(502, _("The tracker refused the issue: %(error)s") % {"error": exc})
+
+
+def _tracker(request, tracker_id: int) -> Tracker:
+    _forbid_unless(permissions.can_manage_trackers(request.auth))
+    return get_object_or_404(Tracker, pk=tracker_id)
+
+
+def _with_secret(request, tracker: Tracker, secret: str) -> dict:
+    path = reverse("uptime:tracker_webhook", args=[tracker.pk])
+    fields = ("id", "name", "kind", "base_url", "project", "username", "email_to", "is_active")
+    return {**{name: getattr(tracker, name) for name in fields}, "has_token": tracker.has_token,
+            "webhook_secret": secret, "webhook_url": request.build_absolute_uri(path)}  # fmt: skip
+
+
+@router.get("/trackers", response=list[TrackerOut], summary="Trackers (managers)")
+def list_trackers(request):
+    _forbid_unless(permissions.can_manage_trackers(request.auth))
+    return Tracker.objects.order_by("name", "pk")
+
+
+@router.post("/trackers", response={201: TrackerSecretOut}, summary="Add a tracker")
+def create_tracker(request, payload: TrackerIn):
+    """The answer holds the webhook secret and address once; they are never shown again."""
+    _forbid_unless(permissions.can_manage_trackers(request.auth))
+    data = _valid(TrackerForm(data=payload.dict()))
+    data.pop("clear_token", None)
+    tracker = tracker_services.create_tracker(actor=request.auth, **data)
+    return 201, _with_secret(request, tracker, tracker.webhook_secret)
+
+
+@router.get("/trackers/{tracker_id}", response=TrackerOut, summary="One tracker")
+def get_tracker(request, tracker_id: int):
+    return _tracker(request, tracker_id)
+
+
+@router.patch("/trackers/{tracker_id}", response=TrackerOut, summary="Change a tracker")
+def update_tracker(request, tracker_id: int, payload: TrackerPatch):
+    """A token left out keeps the stored one; ``clear_token`` removes it."""
+    tracker = _tracker(request, tracker_id)
+    data = model_to_dict(tracker, fields=TrackerForm.Meta.fields)
+    data.update(token="", **payload.dict(exclude_unset=True, exclude={"token"}))
+    if payload.token:
+        data["token"] = payload.token
+    cleaned = _valid(TrackerForm(data=data, instance=tracker))
+    cleaned.pop("clear_token", None)
+    tracker.refresh_from_db()  # the form wrote into the instance
+    tracker_services.update_tracker(tracker, actor=request.auth, **cleaned)
+    return tracker
+
+
+@router.delete("/trackers/{tracker_id}", response={204: None}, summary="Delete a tracker")
+def delete_tracker(request, tracker_id: int):
+    tracker_services.delete_tracker(_tracker(request, tracker_id), actor=request.auth)
+    return 204, None
+
+
+@router.post("/trackers/{tracker_id}/check", response=TrackerCheckOut, summary="Test a tracker")
+def check_tracker(request, tracker_id: int):
+    ok, detail = tracker_services.check_tracker(_tracker(request, tracker_id), actor=request.auth)
+    return {"ok": ok, "detail": detail}
+
+
+@router.post(
+    "/trackers/{tracker_id}/secret", response=TrackerSecretOut, summary="New webhook secret"
+)
+def rotate_tracker_secret(request, tracker_id: int):
+    tracker = _tracker(request, tracker_id)
+    secret = tracker_services.rotate_webhook_secret(tracker, actor=request.auth)
+    return _with_secret(request, tracker, secret)

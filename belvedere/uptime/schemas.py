@@ -181,3 +181,55 @@ class TriageIn(Schema):
 
 class HandOffIn(Schema):
     tracker_id: int
+
+
+TrackerKind = Literal["github", "gitlab", "jira", "webhook", "email"]
+
+
+class TrackerIn(Schema):
+    name: str = Field(..., min_length=1, max_length=100)
+    kind: TrackerKind
+    base_url: str = Field("", max_length=500)
+    project: str = Field("", max_length=200)
+    username: str = Field("", max_length=200)
+    token: str = Field("", max_length=500)
+    email_to: str = Field("", max_length=500)
+    is_active: bool = True
+
+
+class TrackerPatch(Schema):
+    name: str | None = Field(None, min_length=1, max_length=100)
+    kind: TrackerKind | None = None
+    base_url: str | None = Field(None, max_length=500)
+    project: str | None = Field(None, max_length=200)
+    username: str | None = Field(None, max_length=200)
+    token: str | None = Field(None, max_length=500)
+    clear_token: bool = False
+    email_to: str | None = Field(None, max_length=500)
+    is_active: bool | None = None
+
+
+class TrackerOut(Schema):
+    """A tracker's settings; its token is never sent back, only whether one is stored."""
+
+    id: int
+    name: str
+    kind: str
+    base_url: str
+    project: str
+    username: str
+    email_to: str
+    is_active: bool
+    has_token: bool
+
+
+class TrackerSecretOut(TrackerOut):
+    """Returned once, when a tracker is made or its webhook secret renewed."""
+
+    webhook_secret: str
+    webhook_url: str
+
+
+class TrackerCheckOut(Schema):
+    ok: bool
+    detail: str

@@ -66,6 +66,11 @@ class Tracker(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def has_token(self) -> bool:
+        """Whether a token is stored (what the API and pages say instead of the token)."""
+        return bool(self.token)
+
 
 class ReportKind(models.TextChoices):
     PROBLEM = "problem", _("Problem")

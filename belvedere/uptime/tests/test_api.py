@@ -128,3 +128,35 @@ def test_vote_api_one_vote_per_member(api, carol, mallory):
 
 def test_anonymous_api_is_401(client, db):
     assert client.get("/api/v1/uptime/monitors").status_code == 401
+
+
+def test_trackers_through_the_api_never_give_the_token_back(api, dave, carol):
+    github = {"name": "Bugs", "kind": "github", "project": "helios/app", "token": "ghp_s3cret"}
+    assert api(carol, "post", "/trackers", github).status_code == 403
+    response = api(dave, "post", "/trackers", github)
+    assert response.status_code == 201, response.content
+    created = response.json()
+    assert created["has_token"] and "ghp_s3cret" not in response.content.decode()
+    assert created["webhook_secret"] and created["webhook_url"].endswith(
+        f"/trackers/{created['id']}/webhook"
+    )
+    tracker_id = created["id"]
+    listed = api(dave, "get", "/trackers")
+    assert "webhook_secret" not in listed.json()[0] and "ghp_s3cret" not in listed.content.decode()
+    renamed = api(dave, "patch", f"/trackers/{tracker_id}", {"name": "Anomalies"}).json()
+    assert renamed["name"] == "Anomalies" and renamed["has_token"]  # the token is kept
+    cleared = api(dave, "patch", f"/trackers/{tracker_id}", {"clear_token": True})
+    assert cleared.status_code == 422  # GitHub cannot work without one
+    renewed = api(dave, "post", f"/trackers/{tracker_id}/secret").json()
+    assert renewed["webhook_secret"] != created["webhook_secret"]
+    assert api(carol, "get", f"/trackers/{tracker_id}").status_code == 403
+    assert api(dave, "delete", f"/trackers/{tracker_id}").status_code == 204
+
+
+def test_tracker_api_refuses_private_addresses_and_missing_fields(api, dave):
+    jira = {"name": "Jira", "kind": "jira", "base_url": "http://127.0.0.1:8080", "project": "OPS",
+            "token": "t"}  # fmt: skip
+    response = api(dave, "post", "/trackers", jira)
+    assert response.status_code == 422 and "base_url" in response.content.decode()
+    response = api(dave, "post", "/trackers", {"name": "Mail", "kind": "email"})
+    assert response.status_code == 422 and "email_to" in response.content.decode()
