@@ -22,21 +22,6 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with an empty cache and no compiled moderation policy: the database
-    rolls back between tests, so what an earlier test left (list figures, rate-limit counters,
-    its watched words) would describe rows that no longer exist. Dropping the policy here also
-    makes its recompiling happen at the test's first screening, not whenever its one-second
-    freshness check happens to fall (which made query counts flaky)."""
-    from django.core.cache import cache
-
-    from belvedere.moderation.policy import invalidate
-
-    cache.clear()
-    invalidate()
-
-
 def make_member(email, name, role=Role.MEMBER, **fields) -> User:
     fields.setdefault("email_verified", True)
     user = User.objects.create_user(
