@@ -210,6 +210,8 @@ def main() -> None:
     )
     parser.add_argument("count", type=int, nargs="?", default=8)
     args = parser.parse_args()
+    if not (args.data / "sentiment").is_dir():
+        parser.error(f"{args.data} has no sentiment/ folder: pass --data DIR (the NLP data set)")
     if args.what == "layers":
         layers(args.data, args.count)
     elif args.what == "cross-language":

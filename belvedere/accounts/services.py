@@ -157,7 +157,7 @@ def update_profile(user: User, *, actor: User, **fields) -> list[str]:
     return changed
 
 
-def _settle_bio(user: User, fields: dict, *, actor: User, verb: str, reason: str) -> bool:
+def _settle_profile(user: User, fields: dict, *, actor: User, verb: str, reason: str) -> bool:
     for name, value in fields.items():
         setattr(user, name, value)
     user.save(update_fields=list(fields))
@@ -171,10 +171,10 @@ def publish_pending_bio(user: User, *, actor: User, reason: str = "") -> bool:
     if not user.pending_bio:
         if not user.profile_screening:
             return False
-        return _settle_bio(user, {"profile_screening": {}}, actor=actor,
+        return _settle_profile(user, {"profile_screening": {}}, actor=actor,
                            verb="member.bio.approve", reason=reason)  # fmt: skip
     fields = {"bio": user.pending_bio, "pending_bio": "", "profile_screening": {}}
-    return _settle_bio(user, fields, actor=actor, verb="member.bio.approve", reason=reason)
+    return _settle_profile(user, fields, actor=actor, verb="member.bio.approve", reason=reason)
 
 
 @transaction.atomic
@@ -183,7 +183,7 @@ def hold_bio(user: User, *, actor: User, reason: str = "") -> bool:
     if not user.bio:
         return False
     fields = {"bio": "", "pending_bio": user.bio}
-    return _settle_bio(user, fields, actor=actor, verb="member.bio.hide", reason=reason)
+    return _settle_profile(user, fields, actor=actor, verb="member.bio.hide", reason=reason)
 
 
 @transaction.atomic
@@ -194,7 +194,7 @@ def submit_bio_for_review(user: User, text: str) -> bool:
     screening = {"action": "hold", "reasons": [*decision.reasons, "revised"],
                  "clause": decision.clause or "", "message": ""}  # fmt: skip
     fields = {"pending_bio": text[:2000], "profile_screening": screening}
-    return _settle_bio(user, fields, actor=user, verb="member.bio.revise", reason="")
+    return _settle_profile(user, fields, actor=user, verb="member.bio.revise", reason="")
 
 
 @transaction.atomic
@@ -206,7 +206,7 @@ def discard_bio(user: User, *, actor: User, reason: str = "") -> bool:
         fields = {"bio": "", "profile_screening": {}}
     else:
         return False
-    return _settle_bio(user, fields, actor=actor, verb="member.bio.remove", reason=reason)
+    return _settle_profile(user, fields, actor=actor, verb="member.bio.remove", reason=reason)
 
 
 @transaction.atomic
@@ -219,7 +219,7 @@ def reset_display_name(user: User, *, actor: User, reason: str = "") -> bool:
     if user.display_name == name:
         return False
     fields = {"display_name": name, "profile_screening": {}}
-    return _settle_bio(user, fields, actor=actor, verb="member.name.reset", reason=reason)
+    return _settle_profile(user, fields, actor=actor, verb="member.name.reset", reason=reason)
 
 
 @transaction.atomic

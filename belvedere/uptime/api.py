@@ -210,11 +210,11 @@ def _tracker(request, tracker_id: int) -> Tracker:
     return get_object_or_404(Tracker, pk=tracker_id)
 
 
-def _with_secret(request, tracker: Tracker, secret: str) -> dict:
+def _with_secret(request, tracker: Tracker) -> Tracker:
+    """The tracker with its webhook address, for the answers that show its secret once."""
     path = reverse("uptime:tracker_webhook", args=[tracker.pk])
-    fields = ("id", "name", "kind", "base_url", "project", "username", "email_to", "is_active")
-    return {**{name: getattr(tracker, name) for name in fields}, "has_token": tracker.has_token,
-            "webhook_secret": secret, "webhook_url": request.build_absolute_uri(path)}  # fmt: skip
+    tracker.webhook_url = request.build_absolute_uri(path)
+    return tracker
 
 
 @router.get("/trackers", response=list[TrackerOut], summary="Trackers (managers)")
@@ -230,7 +230,7 @@ def create_tracker(request, payload: TrackerIn):
     data = _valid(TrackerForm(data=payload.dict()))
     data.pop("clear_token", None)
     tracker = tracker_services.create_tracker(actor=request.auth, **data)
-    return 201, _with_secret(request, tracker, tracker.webhook_secret)
+    return 201, _with_secret(request, tracker)
 
 
 @router.get("/trackers/{tracker_id}", response=TrackerOut, summary="One tracker")
@@ -270,5 +270,5 @@ def check_tracker(request, tracker_id: int):
 )
 def rotate_tracker_secret(request, tracker_id: int):
     tracker = _tracker(request, tracker_id)
-    secret = tracker_services.rotate_webhook_secret(tracker, actor=request.auth)
-    return _with_secret(request, tracker, secret)
+    tracker_services.rotate_webhook_secret(tracker, actor=request.auth)
+    return _with_secret(request, tracker)

@@ -63,6 +63,13 @@ def list_ambassadors(status: str = "") -> QuerySet[Ambassador]:
     return ambassadors.order_by("-signups", "-clicks", "user__display_name")
 
 
+def count_by_status() -> dict[str, int]:
+    """Ambassadors per status, every status present (0 when none)."""
+    rows = Ambassador.objects.order_by().values_list("status").annotate(n=Count("pk"))
+    counts = dict(rows.values_list("status", "n"))
+    return {status: counts.get(status, 0) for status in AmbassadorStatus.values}
+
+
 def leaderboard(limit: int = 20) -> list[Ambassador]:
     return list(list_ambassadors(AmbassadorStatus.ACTIVE)[:limit])
 

@@ -12,7 +12,6 @@ from belvedere.accounts.decorators import role_required
 from belvedere.accounts.models import Role
 from belvedere.core.csv import csv_response
 from belvedere.engagement.forms import IdentityForm, PeopleFilterForm
-from belvedere.engagement.models import AmbassadorStatus
 from belvedere.engagement.queries import ambassadors as ambassador_queries
 from belvedere.engagement.queries import events as event_queries
 from belvedere.engagement.queries import people as queries
@@ -34,8 +33,7 @@ def index(request: HttpRequest):
             "levels": queries.level_counts(),
             "top": queries.list_people().filter(score__gt=0).order_by("-score")[:5],
             "events": event_queries.list_events(request.user).order_by("starts_at")[:3],
-            "ambassadors": ambassador_queries.list_ambassadors(AmbassadorStatus.ACTIVE).count(),
-            "invited": ambassador_queries.list_ambassadors(AmbassadorStatus.INVITED).count(),
+            "ambassadors": ambassador_queries.count_by_status(),
             "rules": scoring.current_settings(),
         },
     )
