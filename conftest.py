@@ -17,3 +17,20 @@ def _empty_cache():
 
     cache.clear()
     invalidate()
+
+
+@pytest.fixture(autouse=True)
+def _rate_windows_hold_still(monkeypatch):
+    """Rate limits count in fixed slices of the clock (a minute, an hour): a test whose requests
+    straddled a slice boundary would see its count start again and miss its 429 (it happened on
+    a loaded machine). Each test's windows keep the clock of its start."""
+    import time
+    from types import SimpleNamespace
+
+    from belvedere.analytics.services import intake
+    from belvedere.core import ratelimit
+
+    start = time.time()
+    still = SimpleNamespace(time=lambda: start)
+    monkeypatch.setattr(ratelimit, "time", still)
+    monkeypatch.setattr(intake, "time", still)

@@ -1,11 +1,12 @@
 """Analytics: event ingestion rate (one worker) and dashboard widgets over ~10 million events.
 
 1. Ingestion, three ways, each timed in wall-clock and CPU seconds:
-   a. Django's WSGI handler called in this process exactly as gunicorn calls it (no HTTP
-      parsing, no socket): the whole request cycle of POST /api/event (middleware, parse, bot
-      filter, salted hash, per-IP limit, staging in memory, pushes of 500 to the buffer);
-   b. over real HTTP: one gunicorn worker (gthread, 4 threads) in another process, sent to by
-      this process over 8 keep-alive connections; done when every event is in the buffer;
+   a. the WSGI application (`belvedere.wsgi.application`) called in this process exactly as the
+      HTTP server calls it (no HTTP parsing, no socket): POST /api/event (parse, bot filter,
+      salted hash, per-IP limit, staging in memory, pushes of 500 to the buffer);
+   b. over real HTTP: `belvedere serve --workers 1 --no-worker` (one Granian worker, 4
+      threads) in another process, sent to by this process over 8 keep-alive connections;
+      done when every event is in the buffer;
    c. the flush that one background worker runs (visits by the 30-minute rule, COPY on
       PostgreSQL), over everything a. and b. buffered; then the day's rollup.
 2. Dashboard: rollups for 365 days holding 10,000,000 page views (2,000 distinct pages, 300
@@ -57,7 +58,7 @@ def bodies(events: int, seed: int) -> list[bytes]:
 
 
 def environ(body: bytes, ip: str) -> dict:
-    """What gunicorn hands to the application for one request."""
+    """What the HTTP server hands to the application for one request."""
     return {"REQUEST_METHOD": "POST", "PATH_INFO": "/api/event", "SCRIPT_NAME": "",
             "QUERY_STRING": "", "SERVER_NAME": HOST, "SERVER_PORT": "443", "HTTP_HOST": HOST,
             "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": ip, "HTTP_USER_AGENT": UA,
@@ -74,18 +75,16 @@ def timed(work) -> tuple[float, float]:
 
 
 def through_wsgi(events: int) -> tuple[float, float]:
-    from django.core.handlers.wsgi import WSGIHandler
-
     from belvedere.analytics.services import intake
+    from belvedere.wsgi import application as app
 
-    app, payloads, codes = WSGIHandler(), bodies(events, 1), []
+    payloads, codes = bodies(events, 1), []
 
     def run():
         for i, body in enumerate(payloads):
             response = app(environ(body, f"10.0.{i % 250}.{i % 97}"),
                            lambda status, headers, exc=None: codes.append(status))  # fmt: skip
             b"".join(response)
-            response.close()
         intake.flush()
 
     wall, cpu = timed(run)
@@ -120,14 +119,15 @@ async def _send(port: int, payloads: list[bytes], connections: int) -> None:
     await asyncio.gather(*(one(payloads[i::connections]) for i in range(connections)))
 
 
-def through_http(events: int, worker_class: str) -> tuple[float, float]:
+def through_http(events: int, threads: int, access_log: bool) -> tuple[float, float]:
     from belvedere.analytics.services import buffer
 
     port, before = free_port(), buffer.size()
     env = {**os.environ, "ALLOWED_HOSTS": HOST, "BELVEDERE_ANALYTICS_EVENTS_PER_MINUTE": str(10**9)}
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "belvedere.wsgi", "-b", f"127.0.0.1:{port}",
-         "-w", "1", "-k", worker_class, "--threads", "4", "--log-level", "warning"], env=env,
+        [sys.executable, "-m", "belvedere", "serve", "--no-worker", "--port", str(port),
+         "--workers", "1", "--threads", str(threads), *(["--access-log"] if access_log else [])],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
         for _ in range(300):
@@ -150,13 +150,13 @@ def through_http(events: int, worker_class: str) -> tuple[float, float]:
 
 
 def _cpu_of(pid: int) -> float:
-    """CPU seconds used by the gunicorn worker (the child of the arbiter `pid`)."""
+    """CPU seconds used by the HTTP worker (the only child of `belvedere serve --no-worker`)."""
     children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     fields = Path(f"/proc/{children[0]}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def ingest(events: int, worker_class: str = "gthread") -> dict:
+def ingest(events: int, threads: int = 4, access_log: bool = False) -> dict:
     from django.conf import settings
     from django.utils import timezone
 
@@ -170,7 +170,7 @@ def ingest(events: int, worker_class: str = "gthread") -> dict:
         buffer._client().delete(buffer.KEY)
     result = {"events": events}
     result["wsgi_per_s"], result["wsgi_per_cpu_s"] = through_wsgi(events)
-    result["http_per_s"], result["http_per_cpu_s"] = through_http(events, worker_class)
+    result["http_per_s"], result["http_per_cpu_s"] = through_http(events, threads, access_log)
     stored = []
     wall, cpu = timed(lambda: stored.append(flush_events(max_batches=10**6)))
     assert stored[0] == 2 * events + 200, stored
@@ -245,13 +245,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=20000)
     parser.add_argument("--pageviews", type=int, default=10_000_000)
-    parser.add_argument("--worker-class", default="gthread", help="gunicorn -k (serve: gthread)")
+    parser.add_argument(
+        "--threads", type=int, default=4, help="threads of the HTTP worker (serve: 4)"
+    )
+    parser.add_argument("--access-log", action="store_true", help="serve with --access-log")
     args = parser.parse_args()
     setup_django(tempfile.mkdtemp())
     from django.db import connection
 
     print(f"database: {connection.vendor}; load average {os.getloadavg()[0]:.1f} (2 cores here)")
-    result = ingest(args.events, args.worker_class)
+    result = ingest(args.events, args.threads, args.access_log)
     print(f"ingestion (load average now {os.getloadavg()[0]:.1f}):")
     for key, value in result.items():
         print(f"  {key:18} {value:,.1f}" if isinstance(value, float) else f"  {key:18} {value:,}")

@@ -8,7 +8,7 @@
    PostgreSQL), migrates it, and bulk-inserts 500 members, 10 categories, 2,000 topics of
    50 posts each (100,000 posts, bilingual Markdown rendered once per text) and ~40,000
    reactions (about 15 s).
-2. Starts `belvedere serve --no-worker` (gunicorn, default workers) on a free port against it.
+2. Starts `belvedere serve --no-worker` (Granian, default workers) on a free port against it.
 3. From a second process, wrk (Debian package `wrk`; installed with apt-get when missing)
    requests each page for --duration seconds with --connections keep-alive connections, as a
    visitor; a Lua hook prints requests/s and latency p50/p95/p99.
@@ -188,7 +188,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=20)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--wrk-threads", type=int, default=1)
-    parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (0: default)")
+    parser.add_argument("--workers", type=int, default=0, help="HTTP workers (0: default)")
     args = parser.parse_args()
 
     data_dir = tempfile.mkdtemp(prefix="belvedere-bench-")

@@ -29,5 +29,10 @@ def is_limited(scope: str, ident: str, *, limit: int, window: int) -> bool:
     return count(scope, ident, window=window) >= limit
 
 
+def ip_of(meta) -> str:
+    """The client's address from a WSGI environ or a request's META."""
+    return meta.get("REMOTE_ADDR", "") or "unknown"
+
+
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return ip_of(request.META)

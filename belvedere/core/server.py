@@ -1,8 +1,9 @@
-"""The production server: gunicorn serving Belvedere, with the background worker beside it.
+"""The production server: Granian serving Belvedere, with the background worker beside it.
 
 `belvedere serve` and `belvedere demo` both call `serve()`. The worker is a child process
 (`python -m belvedere worker`) in its own session, so that a Ctrl-C in the terminal reaches
-only this process, which then stops gunicorn and the worker in order, with no orphan left.
+only this process, which then stops the HTTP workers and the background worker together, with
+no orphan left.
 """
 
 import errno
@@ -16,8 +17,6 @@ from dataclasses import dataclass, field
 
 from django.core.management import call_command
 from django.db import connections
-from gunicorn.app.base import BaseApplication
-from gunicorn.arbiter import Arbiter
 
 from belvedere.core.worker import DEFAULT_GRACE, DEFAULT_WORKERS
 
@@ -29,7 +28,7 @@ class ServerError(Exception):
 
 
 def default_http_workers() -> int:
-    """Gunicorn processes: cores + 1, at least 2 and at most 4 (SQLite likes few writers)."""
+    """HTTP worker processes: cores + 1, at least 2 and at most 4 (SQLite likes few writers)."""
     return min(max(2, (os.cpu_count() or 1) + 1), 4)
 
 
@@ -42,6 +41,7 @@ class ServerOptions:
     with_worker: bool = True
     queue_workers: int = DEFAULT_WORKERS
     grace: int = DEFAULT_GRACE
+    access_log: bool = False
 
 
 def _host_for_url(host: str) -> str:
@@ -61,7 +61,7 @@ def check_address(host: str, port: int) -> None:
     except (socket.gaierror, UnicodeError) as exc:
         raise ServerError(f"--host {host!r} is not a known host name or IP address ({exc}).")
     with socket.socket(family, kind, proto) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn does
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
         try:
             probe.bind(address)
         except PermissionError:
@@ -122,63 +122,31 @@ class WorkerProcess:
         return True
 
 
-class StoppingArbiter(Arbiter):
-    """Gunicorn's master, which also tells the worker to stop when a stop signal comes,
-    so that both shut down at the same time."""
+def granian_server(options: ServerOptions, on_stop: Callable[[], None]):
+    """Granian serving `belvedere.wsgi:application`: `workers` processes forked from this one,
+    each running `threads` Python threads behind Granian's HTTP stack (Rust). `on_stop` is
+    called as soon as a stop signal comes, so the background worker stops at the same time."""
+    from granian.constants import HTTPModes, Interfaces
+    from granian.server import Server
 
-    def handle_int(self) -> None:
-        self.app.on_stop()
-        super().handle_int()
+    class StoppingServer(Server):
+        def signal_handler_interrupt(self, *args, **kwargs) -> None:
+            on_stop()
+            super().signal_handler_interrupt(*args, **kwargs)
 
-    def handle_term(self) -> None:
-        self.app.on_stop()
-        super().handle_term()
-
-    def handle_quit(self) -> None:
-        self.app.on_stop()
-        super().handle_quit()
-
-
-class WSGIServer(BaseApplication):
-    """Gunicorn, configured in code, serving `belvedere.wsgi:application`."""
-
-    def __init__(self, options: dict, on_stop: Callable[[], None]) -> None:
-        self.options = options
-        self.on_stop = on_stop
-        super().__init__()
-
-    def run(self) -> None:
-        StoppingArbiter(self).run()
-
-    def load_config(self) -> None:
-        for key, value in self.options.items():
-            if key in self.cfg.settings:  # settings that newer gunicorns added
-                self.cfg.set(key, value)
-
-    def load(self) -> Callable:
-        from belvedere.wsgi import application
-
-        return application
-
-
-def gunicorn_options(options: ServerOptions, on_ready: Callable[[], None]) -> dict:
-    return {
-        "bind": [f"{_host_for_url(options.host)}:{options.port}"],
-        "workers": options.workers,
-        "worker_class": "gthread",
-        "threads": options.threads,
-        "timeout": 60,
-        "graceful_timeout": options.grace,
-        "keepalive": 5,
-        "max_requests": 2000,
-        "max_requests_jitter": 200,
-        "accesslog": "-",
-        "errorlog": "-",
-        "loglevel": "info",
-        "proc_name": "belvedere",
-        "control_socket_disable": True,
-        "when_ready": lambda _arbiter: on_ready(),
-    }
+    return StoppingServer(
+        "belvedere.wsgi:application",
+        address=options.host,
+        port=options.port,
+        interface=Interfaces.WSGI,
+        workers=options.workers,
+        blocking_threads=options.threads,
+        http=HTTPModes.http1,
+        websockets=False,
+        log_access=options.access_log,
+        respawn_failed_workers=True,
+        workers_kill_timeout=max(options.grace, 1),
+    )
 
 
 def serve(
@@ -190,7 +158,7 @@ def serve(
     check_address(options.host, options.port)
     write("Applying database migrations…")
     call_command("migrate", interactive=False, verbosity=0)
-    connections.close_all()  # gunicorn forks: no connection may be shared
+    connections.close_all()  # the HTTP workers are forked: no connection may be shared
     master = os.getpid()
     worker = WorkerProcess(options.queue_workers, options.grace) if options.with_worker else None
     if worker is not None:
@@ -206,9 +174,11 @@ def serve(
         write(f"Belvedere is running at {server_url(options.host, options.port)}")
         write("Press Ctrl-C to stop.")
 
+    server = granian_server(options, on_stop=worker_stop)
+    server.on_startup(ready)  # the socket listens by then; HTTP workers are forked next
     try:
-        WSGIServer(gunicorn_options(options, ready), on_stop=worker_stop).run()
+        server.serve()
     finally:
-        # gunicorn's own workers leave through this block too: only the master stops the worker.
+        # forked HTTP workers never reach this block (they leave with os._exit); the check guards it
         if worker is not None and os.getpid() == master:
             worker.stop()

@@ -120,3 +120,53 @@ def test_salts_rotate(fresh_cache):
     assert visitor_id(old, "1.2.3.4", UA, "x") != visitor_id(new, "1.2.3.4", UA, "x")
     assert rotate_salts(date(2026, 1, 2)) == 1
     assert list(Salt.objects.values_list("day", flat=True)) == [date(2026, 1, 2)]
+
+
+def call_wsgi(method="POST", body=b"", path="/api/event", **environ):
+    """Call the application as the HTTP server does; returns (status line, headers, body)."""
+    import io
+
+    from belvedere.wsgi import application
+
+    answer = {}
+    environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "SCRIPT_NAME": "", "QUERY_STRING": "",
+               "SERVER_NAME": "testserver", "SERVER_PORT": "80", "HTTP_HOST": "testserver",
+               "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "10.1.2.3", "HTTP_USER_AGENT": UA,
+               "CONTENT_TYPE": "text/plain", "CONTENT_LENGTH": str(len(body)),
+               "wsgi.input": io.BytesIO(body), "wsgi.errors": io.StringIO(),
+               "wsgi.version": (1, 0), "wsgi.url_scheme": "http", "wsgi.multithread": True,
+               "wsgi.multiprocess": True, "wsgi.run_once": False, **environ}  # fmt: skip
+    chunks = application(environ, lambda status, headers: answer.update(s=status, h=dict(headers)))
+    return answer["s"], answer["h"], b"".join(chunks)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_server_hands_events_to_the_shortcut_and_the_rest_to_django(fresh_cache):
+    status, headers, body = call_wsgi(body=json.dumps(EVENT).encode())
+    assert (status, body, headers["Content-Length"]) == ("202 Accepted", b"ok", "2")
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    assert flush_events() == 1
+    assert call_wsgi("GET", path="/healthz")[0].startswith("200")
+    assert call_wsgi("GET", path="/api/events")[0].startswith("404")
+
+
+@pytest.mark.parametrize(
+    "method, body, environ, expected",
+    [
+        ("OPTIONS", b"", {}, "204 No Content"),
+        ("GET", b"", {}, "405 Method Not Allowed"),
+        ("POST", b"x" * 9000, {}, "413 Payload Too Large"),
+        ("POST", b"{}", {"CONTENT_LENGTH": "two"}, "400 Bad Request"),
+        ("POST", b"{}", {"CONTENT_LENGTH": "-1"}, "400 Bad Request"),
+        ("POST", b"not json", {}, "400 Bad Request"),
+        ("POST", b"", {"CONTENT_LENGTH": ""}, "400 Bad Request"),
+    ],
+)
+@pytest.mark.django_db(transaction=True)  # the shortcut closes connections as a request end does
+def test_the_shortcut_answers_bad_requests_with_their_reason(fresh_cache, method, body, environ,
+                                                             expected):  # fmt: skip
+    status, headers, answer = call_wsgi(method, body, **environ)
+    assert status == expected
+    assert headers["Content-Length"] == str(len(answer))
+    if status.startswith("4"):
+        assert headers["Content-Type"] == "application/json" and json.loads(answer)["errors"]

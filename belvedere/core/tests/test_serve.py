@@ -5,6 +5,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from io import StringIO
 from pathlib import Path
@@ -70,17 +71,29 @@ def healthz_ok(url: str) -> bool:
 def test_serve_answers_runs_the_worker_and_stops_cleanly(cli_env, tmp_path):
     port = free_port()
     command = belvedere_command(
-        "serve", "--port", str(port), "--workers", "2", "--threads", "2", "--grace", "2"
-    )
+        "serve", "--port", str(port), "--workers", "2", "--threads", "2", "--grace", "2",
+        "--access-log",
+    )  # fmt: skip
     server = subprocess.Popen(
-        command, cwd=PROJECT_ROOT, env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        command, cwd=PROJECT_ROOT, env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
     try:
         assert wait_until(lambda: healthz_ok(f"http://127.0.0.1:{port}/"), 120), "no /healthz"
         heartbeats = FileBasedCache(str(tmp_path / "data" / "cache"), {})
         assert wait_until(lambda: heartbeats.get(HEARTBEAT_KEY) is not None, 20), "no worker"
+        event = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/event",
+            data=b'{"n": "pageview", "u": "http://127.0.0.1/", "d": "127.0.0.1"}',
+            headers={"Content-Type": "text/plain", "User-Agent": "Mozilla/5.0 Firefox/128.0"},
+        )
+        with urllib.request.urlopen(event, timeout=5) as response:  # the WSGI shortcut
+            assert (response.status, response.read()) == (202, b"ok")
+            assert response.headers["Access-Control-Allow-Origin"] == "*"
+        with pytest.raises(urllib.error.HTTPError) as missing:  # Django behind it
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page/", timeout=5)
+        assert missing.value.code == 404
         children = descendants(server.pid)
-        assert len(children) >= 3  # 2 gunicorn workers and the background worker
+        assert len(children) >= 3  # 2 HTTP workers and the background worker
         server.send_signal(signal.SIGTERM)
         output = server.communicate(timeout=40)[0].decode()
     finally:
@@ -88,6 +101,7 @@ def test_serve_answers_runs_the_worker_and_stops_cleanly(cli_env, tmp_path):
             server.kill()
     assert server.returncode == 0
     assert f"Belvedere is running at http://127.0.0.1:{port}/" in output
+    assert '"POST /api/event HTTP/1.1" 202' in output  # --access-log
     assert wait_until(lambda: not any(alive(pid) for pid in children), 5), "orphans left"
 
 

@@ -18,6 +18,11 @@ def add_server_arguments(parser: CommandParser) -> None:
     )
     parser.add_argument("--threads", type=int, default=4, help="threads per HTTP worker")
     parser.add_argument(
+        "--access-log",
+        action="store_true",
+        help="log every request on standard output (off: a reverse proxy usually logs them)",
+    )
+    parser.add_argument(
         "--no-worker",
         action="store_false",
         dest="with_worker",
@@ -53,6 +58,7 @@ def server_options(options: dict) -> ServerOptions:
         with_worker=options["with_worker"],
         queue_workers=options["queue_workers"],
         grace=options["grace"],
+        access_log=options["access_log"],
     )
 
 
