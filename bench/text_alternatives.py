@@ -28,6 +28,7 @@ import os
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -73,7 +74,7 @@ def layers(data: Path, count: int) -> None:
         encoder.query(texts[i : i + 64])
     rate = 256 / (time.process_time() - start)
     print(f"{count} layers: raw encoder {rate:.1f} texts per CPU second")
-    sentiment._e5 = encoder
+    sentiment._e5 = SimpleNamespace(embed=encoder.query)  # what sentiment.embed calls
     os.environ["BELVEDERE_E5_CACHE"] = str(Path(tempfile.gettempdir()) / f"e5-layers-{count}")
     train.train(data, out=Path(tempfile.mkdtemp()), log=print)
 

