@@ -344,7 +344,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared/data/nlp"
+        "--data", type=Path, required=True, help="the NLP data set (sentiment/, toxicity/)"
     )
     parser.add_argument(
         "what",

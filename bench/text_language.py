@@ -12,12 +12,10 @@ from pathlib import Path
 
 from belvedere.text.language import detect
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/nlp")
+    parser.add_argument("--data", type=Path, required=True, help="the NLP data set")
     args = parser.parse_args()
     for lang, split, texts in get_sets(args.data):
         if texts:

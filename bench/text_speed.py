@@ -23,11 +23,9 @@ import resource
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 
-
-def get_texts(data: Path) -> list[str]:
-    if not (data / "sentiment").is_dir():
+def get_texts(data: Path | None) -> list[str]:
+    if data is None or not (data / "sentiment").is_dir():
         from belvedere.text.train import read_examples
 
         print(f"{data}/sentiment not found: timing the shipped examples instead")
@@ -54,7 +52,7 @@ def load() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/nlp")
+    parser.add_argument("--data", type=Path, help="the NLP data set (default: shipped examples)")
     parser.add_argument("--fast-n", type=int, default=20_000)
     parser.add_argument("--accurate-n", type=int, default=400)
     parser.add_argument("--accurate-batch", type=int, default=64)

@@ -28,7 +28,6 @@ from belvedere.text.train import (
     read_csv,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
 # In the hand-written training examples (so in-sample), as the issue names them.
 GROUP_CASES = [
     ("Je déteste les femmes.", "high"),
@@ -140,7 +139,7 @@ THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/nlp")
+    parser.add_argument("--data", type=Path, required=True, help="the NLP data set")
     parser.add_argument("--davidson-cv", help="comma-separated C values: choose C and threshold")
     args = parser.parse_args()
     if not (args.data / "toxicity").is_dir() or not (args.data / "sentiment").is_dir():

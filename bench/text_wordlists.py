@@ -66,8 +66,8 @@ def clean(lists: Path, data: Path, lang: str) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--lists", type=Path, default=ROOT.parent / "shared/data/wordlists")
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/nlp")
+    parser.add_argument("--lists", type=Path, required=True, help="the word lists to import")
+    parser.add_argument("--data", type=Path, required=True, help="the NLP data set")
     args = parser.parse_args()
     for lang in ("fr", "en"):
         entries = clean(args.lists, args.data, lang)
