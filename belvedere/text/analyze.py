@@ -74,7 +74,7 @@ def analyze_many(
     probs = sentiment.get_fast_probs(scores[:, 2:8], langs)
     backend = get_backend(mode)
     if backend == sentiment.ACCURATE:
-        embeddings = sentiment.get_e5_inputs(texts, weights)
+        embeddings = sentiment.get_e5_features(texts, weights["e5_layers"])
         probs = sentiment.get_accurate_probs(embeddings, probs, langs, weights)
     results = []
     for i, (lang, confidence) in enumerate(prep.languages):

