@@ -150,32 +150,40 @@ def cross_language(data: Path) -> None:
             print(f"{lang}, other language at weight {share}: CV {f1:.4f} (C={c}) val {score:.4f}")
 
 
-def toxicity_e5(data: Path) -> None:
+BLEND_GRID = [
+    (a, t) for a in (0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6) for t in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+]
+
+
+def davidson_setup(data: Path) -> tuple:
+    """Davidson training and held-out rows, their labels, and the fast TOXICITY model's
+    out-of-fold (train) and held-out probabilities."""
     rows, heldout = train.list_toxicity_rows(data)
     rows = [r for r in rows if r["source"] == "davidson_en_train"]
     y, y_held = np.array([r["toxic"] for r in rows]), np.array([r["toxic"] for r in heldout])
-    e5, e5_held = (embed_final([r["text"] for r in rs]) for rs in (rows, heldout))
     results = analyze.analyze_many([r["text"] for r in heldout], mode="fast")
     fast_held = np.array([r["toxicity"]["TOXICITY"] for r in results])
-    print(f"fast model alone, held out: {f1_score(y_held, fast_held >= 0.5, average='macro'):.4f}")
     counts = train.get_features([r["text"] for r in rows], ["en"] * len(rows))
     x = features.weigh(counts, features.get_idf(counts))
     fast_oof = np.zeros(len(y))
     for tr, te in FOLDS.split(x, y):
         W, b = train.fit_nb(x[tr], y[tr], np.ones(len(tr)), train.C_TOXIC)
         fast_oof[te] = 1 / (1 + np.exp(-(x[te] @ W + b).ravel()))
+    return rows, heldout, y, y_held, fast_oof, fast_held
+
+
+def toxicity_e5(data: Path) -> None:
+    rows, heldout, y, y_held, fast_oof, fast_held = davidson_setup(data)
+    e5, e5_held = (embed_final([r["text"] for r in rs]) for rs in (rows, heldout))
+    print(f"fast model alone, held out: {f1_score(y_held, fast_held >= 0.5, average='macro'):.4f}")
     for c in (1.0, 3.0, 10.0, 30.0):
         model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
         oof = np.zeros(len(y))
-        for tr, te in FOLDS.split(x, y):
+        for tr, te in FOLDS.split(e5, y):  # the same folds as the fast model: they depend on y
             oof[te] = model.fit(e5[tr], y[tr]).predict_proba(e5[te])[:, 1]
-        grid = [
-            (a, t)
-            for a in (0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
-            for t in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
-        ]
         cv, a, t = max(
-            (f1_score(y, (1 - a) * fast_oof + a * oof >= t, average="macro"), a, t) for a, t in grid
+            (f1_score(y, (1 - a) * fast_oof + a * oof >= t, average="macro"), a, t)
+            for a, t in BLEND_GRID
         )
         held = model.fit(e5, y).predict_proba(e5_held)[:, 1]
         score = f1_score(y_held, (1 - a) * fast_held + a * held >= t, average="macro")
@@ -302,21 +310,8 @@ def e5_features(data: Path) -> None:
             out.append(f"{lang} CV {cv:.4f} val {score:.4f} (C={c}, blend {blend}, kind {kind})")
         print(f"sentiment, {name}: " + "; ".join(out), flush=True)
     del arrays
-    rows, heldout = train.list_toxicity_rows(data)
-    rows = [r for r in rows if r["source"] == "davidson_en_train"]
-    y, y_held = np.array([r["toxic"] for r in rows]), np.array([r["toxic"] for r in heldout])
-    results = analyze.analyze_many([r["text"] for r in heldout], mode="fast")
-    fast_held = np.array([r["toxicity"]["TOXICITY"] for r in results])
-    counts = train.get_features([r["text"] for r in rows], ["en"] * len(rows))
-    xf = features.weigh(counts, features.get_idf(counts))
-    fast_oof = np.zeros(len(y))
-    for tr, te in FOLDS.split(xf, y):
-        W, b = train.fit_nb(xf[tr], y[tr], np.ones(len(tr)), train.C_TOXIC)
-        fast_oof[te] = 1 / (1 + np.exp(-(xf[te] @ W + b).ravel()))
+    rows, heldout, y, y_held, fast_oof, fast_held = davidson_setup(data)
     p_rows, p_held = (pooled_cached([r["text"] for r in rs]) for rs in (rows, heldout))
-    grid = [
-        (a, t) for a in (0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6) for t in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
-    ]
     for name, (_, how) in FEATURE_SETS.items():
         std = how != "l2"
         x, xh = feature_set(p_rows, name), feature_set(p_held, name)
@@ -327,7 +322,7 @@ def e5_features(data: Path) -> None:
                 oof[te] = fit_head(x[tr], y[tr], None, c, std, True)(x[te])[:, 1]
             blends = (
                 (f1_score(y, (1 - a) * fast_oof + a * oof >= t, average="macro"), c, a, t)
-                for a, t in grid
+                for a, t in BLEND_GRID
             )
             best = max(best, max(blends))
         cv, c, a, t = best
