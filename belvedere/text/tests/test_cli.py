@@ -122,3 +122,10 @@ def test_cli_evaluate_refuses_a_directory_without_data(tmp_path):
     proc = subprocess.run(command, capture_output=True, cwd=ROOT, timeout=60)
     assert proc.returncode != 0
     assert b"has no sentiment/*_val.csv nor toxicity/*.csv" in proc.stderr
+
+
+def test_cli_finetune_refuses_a_directory_without_data(tmp_path):
+    command = [sys.executable, "-m", "belvedere", "text", "finetune", "--data", str(tmp_path)]
+    proc = subprocess.run(command, capture_output=True, cwd=ROOT, timeout=60)
+    assert proc.returncode != 0 and b"Traceback" not in proc.stderr
+    assert b"davidson_en_train.csv not found" in proc.stderr or b"not installed" in proc.stderr
