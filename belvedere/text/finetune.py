@@ -242,15 +242,18 @@ def finetune(
     rows, heldout = train.list_toxicity_rows(data)
     rows = spread([r for r in rows if r["source"] == "davidson_en_train"], limit)
     heldout = spread(heldout, limit)
-    if not rows:
-        raise ValueError(f"{data}/toxicity/davidson_en_train.csv has no training rows")
     y = np.array([r["toxic"] for r in rows])
+    if len(rows) < 20 or len(set(y)) < 2:
+        raise ValueError(f"{data}/toxicity/davidson_en_train.csv: too few rows, or one class only")
     dev = np.zeros(len(rows), bool)
     dev[np.random.default_rng(seed + 1).permutation(len(rows))[: len(rows) // 5]] = True
     tokens = [embed_tokens(encoder, r["text"]) for r in rows]
     items = [(tokens[i], "tox", float(y[i])) for i in np.flatnonzero(~dev)]
     for lang in ("fr", "en"):
-        sent = spread(train.read_csv(data / "sentiment" / f"{lang}_train.csv"), limit)
+        path = data / "sentiment" / f"{lang}_train.csv"
+        sent = spread(train.read_csv(path), limit)
+        if bad := [r.get("label") for r in sent if r.get("label") not in LABELS]:
+            raise ValueError(f"{path}: label {bad[0]!r}; expected one of {', '.join(LABELS)}")
         sent = [(embed_tokens(encoder, r["text"]), lang, LABELS[r["label"]]) for r in sent]
         items += sent * 2  # sentiment rows twice per epoch: ~3,700 tweets beside ~15,000
     log(f"fine-tuning on {len(items):,} items ({int(dev.sum()):,} Davidson rows kept for dev)")

@@ -102,3 +102,11 @@ def test_accurate_toxicity_moves_the_blend_threshold_to_one_half():
     assert out[0] == pytest.approx(0.5 + 0.5 * (0.4 - 0.4) / 0.6)  # blend 0.4 = threshold
     assert out[1] == 0.3  # French keeps the fast model: the head learned English only
     assert 0.5 < out[2] < 1  # blend 0.549: over the threshold
+
+
+def test_finetune_explains_a_bad_label(tmp_path):
+    rows = [(i, f"tweet {i}", i % 2, "neither") for i in range(1, 41)]
+    write_csv(tmp_path / "toxicity/davidson_en_train.csv", ["id", "text", "toxic", "class"], rows)
+    write_csv(tmp_path / "sentiment/fr_train.csv", ["id", "text", "label"], [(1, "bof", "meh")])
+    with pytest.raises(ValueError, match="label 'meh'; expected one of negative"):
+        finetune.finetune(tmp_path, tmp_path / "out", epochs=1)

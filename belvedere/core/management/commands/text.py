@@ -10,6 +10,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from belvedere.text import evaluate, train
 from belvedere.text.models import DATA
 
+FINETUNE_SENTIMENT = ("sentiment/fr_train.csv", "sentiment/en_train.csv")
+
 
 class Command(BaseCommand):
     help = "Retrain (train) or measure (evaluate) the offline text models."
@@ -74,7 +76,7 @@ class Command(BaseCommand):
             if importlib.util.find_spec(module) is None:
                 raise CommandError(f"{module} is not installed: pip install 'belvedere[finetune]'")
         data = options["data"]
-        for need in ("toxicity/davidson_en_train.csv", "sentiment/fr_train.csv"):
+        for need in ("toxicity/davidson_en_train.csv", *FINETUNE_SENTIMENT):
             if not (data / need).is_file():
                 raise CommandError(f"{data / need} not found")
         if options["epochs"] < 1:
@@ -83,4 +85,6 @@ class Command(BaseCommand):
             figures = finetune.finetune(data, options["out"], self.stdout.write, options["epochs"])
         except ValueError as error:
             raise CommandError(str(error)) from None
+        except KeyError as error:
+            raise CommandError(f"a CSV in {data} lacks the column {error}") from None
         self.stdout.write(json.dumps(figures, indent=2))
