@@ -6,7 +6,7 @@ logger = logging.getLogger(__name__)
 MODE = "fast"  # the word-list and linear models: thousands of texts per second
 
 
-def analyse_texts(texts: list[str]) -> list[dict | None]:
+def analyse_texts(texts: list[str], mode: str = MODE) -> list[dict | None]:
     """Per text: ``{"language", "sentiment", "sentiment_score", "sentiment_backend",
     "toxicity"}``, or ``None`` for every text when the analysis cannot run (no models yet):
     mentions are then stored without sentiment rather than lost."""
@@ -15,7 +15,7 @@ def analyse_texts(texts: list[str]) -> list[dict | None]:
     try:
         from belvedere.text.analyze import analyze_many
 
-        results = analyze_many([text[:20_000] for text in texts], mode=MODE)
+        results = analyze_many([text[:20_000] for text in texts], mode=mode)
     except Exception:
         logger.exception("Text analysis failed; mentions are stored without sentiment")
         return [None] * len(texts)

@@ -1,9 +1,11 @@
-"""Background fetching: every minute, each due source is claimed and fetched in its own task."""
+"""Background fetching: every minute, each due source is claimed and fetched in its own task,
+and the newest mentions scored by the fast text path are re-read by the accurate one."""
 
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from belvedere.listening.services.alert_checks import evaluate_alerts
+from belvedere.listening.services.ingest import refine
 from belvedere.listening.services.sources import claim_due_sources, run_source_by_id
 
 
@@ -33,3 +35,9 @@ def check_alerts() -> list[int]:
 @db_periodic_task(crontab(minute="*/5"))
 def check_alerts_periodically() -> list[int]:
     return [event.pk for event in evaluate_alerts()]
+
+
+@db_periodic_task(crontab(minute="*"))
+def refine_analysis() -> int:
+    """Up to ``REFINE_BATCH`` mentions a minute get the accurate sentiment and toxicity."""
+    return refine()

