@@ -75,13 +75,13 @@ def analyze_many(
     probs = sentiment.get_fast_probs(scores[:, 2:8], langs)
     backend = get_backend(mode)
     if backend == sentiment.ACCURATE:
-        layers, last = [int(k) for k in weights["e5_layers"]], sentiment.LAST_LAYER
+        layers = [int(k) for k in weights["e5_layers"]]
         head = sentiment.get_toxicity_head()
-        wanted = layers if head is None or last in layers else [*layers, last]
+        wanted = layers if head is None or head["layer"] in layers else [*layers, head["layer"]]
         pooled = sentiment.get_e5_features(texts, wanted)
         probs = sentiment.get_accurate_probs(pooled[:, : DIM * len(layers)], probs, langs, weights)
         if head is not None:
-            at = DIM * wanted.index(last)
+            at = DIM * wanted.index(head["layer"])
             last_layer = pooled[:, at : at + DIM]
             p_toxic = sentiment.get_accurate_toxicity(p_toxic, last_layer, langs, head)
     results = []

@@ -336,6 +336,14 @@ class Encoder:
             start = stop
         return (sums / np.maximum(weights, 1)[:, None, None]).astype(np.float32)
 
+    def embed_tokens(self, ids: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        """The embedding layer's output ``(len(ids), H)``: word plus position embeddings,
+        LayerNorm; each distinct word is dequantised once."""
+        unique, inverse = np.unique(ids, return_inverse=True)
+        x = _dequantize(self._word[unique])[inverse]
+        x += self._pos[positions]
+        return _layer_norm(x, *self._emb_ln, self.eps)
+
     def _forward(self, windows: list[list[int]], layers: tuple[int, ...]) -> np.ndarray:
         """Mean hidden states ``(n_windows, len(layers), H)`` of windows run as one batch: every
         Linear layer sees all tokens at once, attention stays within each window."""
@@ -344,11 +352,7 @@ class Encoder:
         ids = np.array([i for w in windows for i in (self.tokenizer.bos, *w, self.tokenizer.eos)])
         lengths = np.array([len(w) + 2 for w in windows])
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        positions = np.concatenate([np.arange(n) for n in lengths])
-        unique, inverse = np.unique(ids, return_inverse=True)
-        x = _dequantize(self._word[unique])[inverse]
-        x += self._pos[positions]
-        _layer_norm(x, *self._emb_ln, self.eps)
+        x = self.embed_tokens(ids, np.concatenate([np.arange(n) for n in lengths]))
         pooled = np.empty((len(windows), len(layers), h), np.float32)
 
         def pool(layer: int) -> None:

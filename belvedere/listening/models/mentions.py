@@ -203,7 +203,15 @@ class Mention(models.Model):
                 name="listening_mention_unique_url",
             ),
         ]
-        indexes = [models.Index(fields=["status", "-published_at"])]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            # the mentions still to be re-read by the accurate text backend (ingest.refine)
+            models.Index(
+                fields=["-id"],
+                condition=models.Q(sentiment_backend="fast"),
+                name="listening_mention_to_refine",
+            ),
+        ]
 
     def __str__(self):
         return (self.title or self.text)[:80] or f"{self.platform} {self.external_id}"

@@ -10,8 +10,6 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from belvedere.text import evaluate, train
 from belvedere.text.models import DATA
 
-FINETUNE_SENTIMENT = ("sentiment/fr_train.csv", "sentiment/en_train.csv")
-
 
 class Command(BaseCommand):
     help = "Retrain (train) or measure (evaluate) the offline text models."
@@ -76,7 +74,11 @@ class Command(BaseCommand):
             if importlib.util.find_spec(module) is None:
                 raise CommandError(f"{module} is not installed: pip install 'belvedere[finetune]'")
         data = options["data"]
-        for need in ("toxicity/davidson_en_train.csv", *FINETUNE_SENTIMENT):
+        for need in (
+            "toxicity/davidson_en_train.csv",
+            "sentiment/fr_train.csv",
+            "sentiment/en_train.csv",
+        ):
             if not (data / need).is_file():
                 raise CommandError(f"{data / need} not found")
         if options["epochs"] < 1:
